@@ -1,0 +1,31 @@
+package io.heartwise.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lesson with its ordered sections.
+ *
+ * @param id               stable slug of the lesson
+ * @param title            the lesson title
+ * @param summary          one paragraph on what the lesson covers, written by Heartwise
+ * @param objectives       3 to 5 learning objectives, written by Heartwise
+ * @param readingMinutes   reading time of all sections, from their word count
+ * @param estimatedMinutes reading time plus the time to take every quiz of the lesson
+ * @param source           where the lesson text comes from
+ * @param reviewQuizId     the mixed end-of-lesson review quiz
+ * @param sections         the sections in reading order
+ * @param links            {@code self}, {@code reviewQuiz}, relative to the API root
+ */
+public record Lesson(
+        String id,
+        String title,
+        String summary,
+        List<String> objectives,
+        int readingMinutes,
+        int estimatedMinutes,
+        SourceNote source,
+        String reviewQuizId,
+        List<Section> sections,
+        Map<String, String> links) {
+}

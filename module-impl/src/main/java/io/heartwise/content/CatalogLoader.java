@@ -1,0 +1,324 @@
+package io.heartwise.content;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.heartwise.api.Category;
+import io.heartwise.api.Choice;
+import io.heartwise.api.Lesson;
+import io.heartwise.api.LessonList;
+import io.heartwise.api.LessonSummary;
+import io.heartwise.api.Question;
+import io.heartwise.api.Quiz;
+import io.heartwise.api.Section;
+import io.heartwise.api.SourceNote;
+import io.heartwise.content.LessonParser.ParsedLesson;
+import io.heartwise.content.LessonParser.ParsedSection;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Builds the {@link ContentCatalog}: reads both indexes, every quiz and every lesson, validates
+ * each file, cross-checks them (unique ids, every section's quiz exists and points back, every
+ * quiz is used once) and derives the API records. Either the whole catalog loads or a
+ * {@link ContentException} lists every problem: never half a catalog.
+ */
+public final class CatalogLoader {
+    /** Where the {@code lessons} module puts its files on the class path. */
+    public static final String LESSONS_ROOT = "heartwise/lessons/";
+    /** Where the {@code quizzes} module puts its files on the class path. */
+    public static final String QUIZZES_ROOT = "heartwise/quizzes/";
+
+    static final int WORDS_PER_MINUTE = 200;
+    static final int SECONDS_PER_QUESTION = 30;
+
+    private final ContentSource source;
+    private final DocumentReader reader;
+    private final LessonParser lessonParser;
+
+    public CatalogLoader(ContentSource source) {
+        this.source = Objects.requireNonNull(source, "source");
+        ValidatorFactory factory = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
+        Validator validator = factory.getValidator();
+        this.reader = new DocumentReader(validator);
+        this.lessonParser = new LessonParser(reader, new MarkdownRenderer());
+    }
+
+    /** Loads content from the class path of this library. */
+    public static ContentCatalog loadFromClasspath() {
+        return new CatalogLoader(ContentSource.classpath(CatalogLoader.class.getClassLoader())).load();
+    }
+
+    /**
+     * @return the catalog
+     * @throws ContentException listing every problem found, when there is any
+     */
+    public ContentCatalog load() {
+        List<ContentProblem> problems = new ArrayList<>();
+        Map<String, QuizDocument> quizzes = loadQuizzes(problems);
+        List<ParsedLesson> lessons = loadLessons(problems);
+        if (!problems.isEmpty()) {
+            throw new ContentException(problems);
+        }
+        crossCheck(lessons, quizzes, problems);
+        if (!problems.isEmpty()) {
+            throw new ContentException(problems);
+        }
+        return assemble(lessons, quizzes);
+    }
+
+    /**
+     * Loads and checks the quizzes alone, without lessons: what the quizzes module can test on its own.
+     *
+     * @throws ContentException listing every problem found
+     */
+    public Map<String, QuizDocument> loadQuizzesOnly() {
+        List<ContentProblem> problems = new ArrayList<>();
+        Map<String, QuizDocument> quizzes = loadQuizzes(problems);
+        if (!problems.isEmpty()) {
+            throw new ContentException(problems);
+        }
+        return quizzes;
+    }
+
+    private Map<String, QuizDocument> loadQuizzes(List<ContentProblem> problems) {
+        Map<String, QuizDocument> quizzes = new LinkedHashMap<>();
+        for (String id : readIndex(QUIZZES_ROOT, "quizzes", problems)) {
+            String path = QUIZZES_ROOT + id + ".yaml";
+            Optional<String> text = source.read(path);
+            if (text.isEmpty()) {
+                problems.add(new ContentProblem(QUIZZES_ROOT + "index.yaml", 0, 0, "quiz \"" + id + "\" is in the index but " + path + " does not exist"));
+                continue;
+            }
+            reader.read(path, text.get(), 0, QuizDocument.class, problems).ifPresent(located -> {
+                QuizDocument quiz = located.document();
+                SourceLocations locations = located.locations();
+                if (!quiz.id().equals(id)) {
+                    problems.add(locations.problem("/id", "id \"" + quiz.id() + "\" does not match the file name \"" + id + "\""));
+                }
+                Set<String> questionIds = new HashSet<>();
+                for (int i = 0; i < quiz.questions().size(); i++) {
+                    QuestionDocument question = quiz.questions().get(i);
+                    String base = "/questions/" + i;
+                    if (!questionIds.add(question.id())) {
+                        problems.add(locations.problem(base + "/id", "duplicate question id \"" + question.id() + "\""));
+                    }
+                    QuestionRules.check(question, (pointer, message) -> problems.add(locations.problem(base + pointer, message)));
+                }
+                quizzes.put(id, quiz);
+            });
+        }
+        return quizzes;
+    }
+
+    private List<ParsedLesson> loadLessons(List<ContentProblem> problems) {
+        List<ParsedLesson> lessons = new ArrayList<>();
+        for (String id : readIndex(LESSONS_ROOT, "lessons", problems)) {
+            String path = LESSONS_ROOT + id + ".md";
+            Optional<String> text = source.read(path);
+            if (text.isEmpty()) {
+                problems.add(new ContentProblem(LESSONS_ROOT + "index.yaml", 0, 0, "lesson \"" + id + "\" is in the index but " + path + " does not exist"));
+                continue;
+            }
+            lessonParser.parse(path, text.get(), problems).ifPresent(lesson -> {
+                if (!lesson.document().id().equals(id)) {
+                    problems.add(lesson.locations().problem("/id", "id \"" + lesson.document().id() + "\" does not match the file name \"" + id + "\""));
+                }
+                int listed = lesson.document().sections().size();
+                if (listed != lesson.sections().size()) {
+                    problems.add(lesson.locations().problem("/sections", "the body has " + lesson.sections().size()
+                            + " \"## \" sections but the front matter lists " + listed));
+                }
+                lessons.add(lesson);
+            });
+        }
+        return lessons;
+    }
+
+    private List<String> readIndex(String root, String field, List<ContentProblem> problems) {
+        String path = root + "index.yaml";
+        Optional<String> text = source.read(path);
+        if (text.isEmpty()) {
+            problems.add(new ContentProblem(path, 0, 0, "the index is missing"));
+            return List.of();
+        }
+        Optional<DocumentReader.Located<IndexDocument>> index = reader.read(path, text.get(), 0, IndexDocument.class, problems);
+        if (index.isEmpty()) {
+            return List.of();
+        }
+        IndexDocument document = index.get().document();
+        List<String> ids = field.equals("lessons") ? document.lessons() : document.quizzes();
+        List<String> other = field.equals("lessons") ? document.quizzes() : document.lessons();
+        if (other != null) {
+            problems.add(index.get().locations().problem("", "this index lists " + field + ", not " + (field.equals("lessons") ? "quizzes" : "lessons")));
+        }
+        if (ids == null || ids.isEmpty()) {
+            problems.add(index.get().locations().problem("/" + field, "the index lists no " + field));
+            return List.of();
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> unique = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (seen.add(ids.get(i))) {
+                unique.add(ids.get(i));
+            } else {
+                problems.add(index.get().locations().problem("/" + field + "/" + i, "duplicate id \"" + ids.get(i) + "\""));
+            }
+        }
+        return unique;
+    }
+
+    private static void crossCheck(List<ParsedLesson> lessons, Map<String, QuizDocument> quizzes, List<ContentProblem> problems) {
+        Map<String, String> quizUsedBy = new HashMap<>();
+        Set<String> lessonIds = new HashSet<>();
+        for (ParsedLesson lesson : lessons) {
+            LessonDocument document = lesson.document();
+            lessonIds.add(document.id());
+            Set<String> sectionIds = new HashSet<>();
+            for (int i = 0; i < document.sections().size(); i++) {
+                LessonDocument.SectionEntry section = document.sections().get(i);
+                String pointer = "/sections/" + i;
+                if (!sectionIds.add(section.id())) {
+                    problems.add(lesson.locations().problem(pointer + "/id", "duplicate section id \"" + section.id() + "\""));
+                }
+                QuizDocument quiz = quizzes.get(section.quiz());
+                if (quiz == null) {
+                    problems.add(lesson.locations().problem(pointer + "/quiz", "section \"" + section.id() + "\" names quiz \""
+                            + section.quiz() + "\", which does not exist"));
+                } else if (!document.id().equals(quiz.lesson()) || !section.id().equals(quiz.section())) {
+                    problems.add(lesson.locations().problem(pointer + "/quiz", "quiz \"" + quiz.id() + "\" says it ends lesson \""
+                            + quiz.lesson() + "\" section \"" + quiz.section() + "\", not this section"));
+                }
+                claim(quizUsedBy, section.quiz(), document.id() + "/" + section.id(), lesson, pointer + "/quiz", problems);
+            }
+            QuizDocument review = quizzes.get(document.reviewQuiz());
+            if (review == null) {
+                problems.add(lesson.locations().problem("/reviewQuiz", "review quiz \"" + document.reviewQuiz() + "\" does not exist"));
+            } else if (!document.id().equals(review.lesson()) || review.section() != null) {
+                problems.add(lesson.locations().problem("/reviewQuiz", "quiz \"" + review.id()
+                        + "\" is not a review quiz of this lesson: it must name this lesson and no section"));
+            }
+            claim(quizUsedBy, document.reviewQuiz(), document.id() + " (review)", lesson, "/reviewQuiz", problems);
+        }
+        if (lessonIds.size() != lessons.size()) {
+            problems.add(new ContentProblem(LESSONS_ROOT + "index.yaml", 0, 0, "two lessons share an id"));
+        }
+        for (QuizDocument quiz : quizzes.values()) {
+            if (!quizUsedBy.containsKey(quiz.id())) {
+                String owner = lessonIds.contains(quiz.lesson()) ? "no section or review of lesson \"" + quiz.lesson() + "\" uses it"
+                        : "it names lesson \"" + quiz.lesson() + "\", which does not exist";
+                problems.add(new ContentProblem(QUIZZES_ROOT + quiz.id() + ".yaml", 1, 1, "quiz \"" + quiz.id() + "\" is unused: " + owner));
+            }
+        }
+    }
+
+    private static void claim(Map<String, String> quizUsedBy, String quizId, String user, ParsedLesson lesson, String pointer,
+                              List<ContentProblem> problems) {
+        String previous = quizUsedBy.putIfAbsent(quizId, user);
+        if (previous != null) {
+            problems.add(lesson.locations().problem(pointer, "quiz \"" + quizId + "\" already ends " + previous + ": each quiz ends one section"));
+        }
+    }
+
+    private static ContentCatalog assemble(List<ParsedLesson> parsedLessons, Map<String, QuizDocument> quizDocuments) {
+        Map<String, Quiz> quizzes = new LinkedHashMap<>();
+        Map<String, String> versions = new HashMap<>();
+        ObjectMapper canonical = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        for (QuizDocument document : quizDocuments.values()) {
+            quizzes.put(document.id(), learnerView(document));
+            versions.put(document.id(), version(canonical, document));
+        }
+        Map<String, Lesson> lessons = new LinkedHashMap<>();
+        List<LessonSummary> summaries = new ArrayList<>();
+        for (ParsedLesson parsed : parsedLessons) {
+            Lesson lesson = lesson(parsed, quizDocuments);
+            lessons.put(lesson.id(), lesson);
+            summaries.add(new LessonSummary(lesson.id(), lesson.title(), lesson.summary(), lesson.sections().size(),
+                    lesson.readingMinutes(), lesson.estimatedMinutes(), lesson.links()));
+        }
+        return new ContentCatalog(new LessonList(List.copyOf(summaries)), lessons, quizzes, quizDocuments, versions);
+    }
+
+    private static Lesson lesson(ParsedLesson parsed, Map<String, QuizDocument> quizzes) {
+        LessonDocument document = parsed.document();
+        String lessonId = document.id();
+        List<Section> sections = new ArrayList<>();
+        int totalWords = 0;
+        int totalQuestions = quizzes.get(document.reviewQuiz()).questions().size();
+        for (int i = 0; i < parsed.sections().size(); i++) {
+            ParsedSection body = parsed.sections().get(i);
+            LessonDocument.SectionEntry entry = document.sections().get(i);
+            totalWords += body.wordCount();
+            totalQuestions += quizzes.get(entry.quiz()).questions().size();
+            sections.add(new Section(entry.id(), lessonId, i + 1, body.title(), body.html(), body.text(), body.wordCount(),
+                    readingMinutes(body.wordCount()), entry.quiz(),
+                    links("self", "lessons/" + lessonId + "/sections/" + entry.id(),
+                            "lesson", "lessons/" + lessonId,
+                            "quiz", "quizzes/" + entry.quiz())));
+        }
+        int reading = readingMinutes(totalWords);
+        int quizMinutes = (int) Math.ceil(totalQuestions * SECONDS_PER_QUESTION / 60.0);
+        SourceNote source = new SourceNote(document.source().title(),
+                "Lesson text from the article \"" + document.source().title() + "\"; summary, objectives and quizzes by Heartwise.");
+        return new Lesson(lessonId, document.title(), document.summary().strip(), List.copyOf(document.objectives()), reading,
+                reading + quizMinutes, source, document.reviewQuiz(), List.copyOf(sections),
+                links("self", "lessons/" + lessonId, "reviewQuiz", "quizzes/" + document.reviewQuiz()));
+    }
+
+    private static Quiz learnerView(QuizDocument document) {
+        List<Question> questions = document.questions().stream()
+                .map(question -> new Question(question.id(), question.type(), question.prompt().strip(), question.effectivePoints(),
+                        question.choices().stream().map(choice -> new Choice(choice.id(), choice.text().strip())).toList(),
+                        question.effectiveCategories().stream().map(category -> new Category(category.id(), category.text().strip())).toList()))
+                .toList();
+        Map<String, String> links = document.section() == null
+                ? links("self", "quizzes/" + document.id(), "lesson", "lessons/" + document.lesson())
+                : links("self", "quizzes/" + document.id(), "lesson", "lessons/" + document.lesson(),
+                        "section", "lessons/" + document.lesson() + "/sections/" + document.section());
+        return new Quiz(document.id(), document.title(), document.lesson(), document.section(),
+                document.section() == null ? "review" : "section", document.effectivePassMark(), document.maxScore(),
+                document.effectivePolicy().maxAttempts(), questions, links);
+    }
+
+    static int readingMinutes(int words) {
+        return Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE));
+    }
+
+    private static Map<String, String> links(String... pairs) {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            links.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(links);
+    }
+
+    private static String version(ObjectMapper canonical, QuizDocument document) {
+        try {
+            byte[] json = canonical.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot hash quiz " + document.id(), e);
+        }
+    }
+}

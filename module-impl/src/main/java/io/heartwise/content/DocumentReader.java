@@ -1,0 +1,138 @@
+package io.heartwise.content;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Binds YAML to a document record strictly (unknown fields, duplicate keys and wrong types are
+ * errors) and validates it, turning every failure into a located {@link ContentProblem}.
+ */
+final class DocumentReader {
+    private final ObjectMapper yaml;
+    private final Validator validator;
+
+    DocumentReader(Validator validator) {
+        this.validator = validator;
+        this.yaml = YAMLMapper.builder(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    /** A bound, valid document and where its values are in the file. */
+    record Located<T>(T document, SourceLocations locations) {
+    }
+
+    /**
+     * @param lineOffset lines before the YAML in its file
+     * @return the document, or empty when it has problems, which are added to {@code problems}
+     */
+    <T> Optional<Located<T>> read(String path, String text, int lineOffset, Class<T> type, List<ContentProblem> problems) {
+        SourceLocations locations;
+        try {
+            locations = SourceLocations.scan(yaml, path, text, lineOffset);
+        } catch (JsonProcessingException e) {
+            problems.add(new ContentProblem(path, e.getLocation() == null ? 1 : e.getLocation().getLineNr() + lineOffset,
+                    e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr()),
+                    "not valid YAML: " + firstLine(e.getOriginalMessage())));
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(new ContentProblem(path, 0, 0, "cannot read: " + e.getMessage()));
+            return Optional.empty();
+        }
+        T document;
+        try {
+            document = yaml.readValue(text, type);
+        } catch (UnrecognizedPropertyException e) {
+            problems.add(locations.problem(e.getLocation(), unknownField(e)));
+            return Optional.empty();
+        } catch (JsonMappingException e) {
+            problems.add(locations.problem(e.getLocation(), "cannot read " + describePath(e) + ": " + firstLine(e.getOriginalMessage())));
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(new ContentProblem(path, 1 + lineOffset, 1, "cannot read: " + firstLine(e.getMessage())));
+            return Optional.empty();
+        }
+        if (document == null) {
+            problems.add(new ContentProblem(path, 1 + lineOffset, 1, "the document is empty"));
+            return Optional.empty();
+        }
+        List<ContentProblem> violations = validator.validate(document).stream()
+                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .map(violation -> locations.problem(pointer(violation.getPropertyPath()), describe(violation)))
+                .collect(Collectors.toList());
+        problems.addAll(violations);
+        return violations.isEmpty() ? Optional.of(new Located<>(document, locations)) : Optional.empty();
+    }
+
+    private static String unknownField(UnrecognizedPropertyException e) {
+        String field = e.getPropertyName();
+        String message = "unknown field \"" + field + "\"";
+        Collection<Object> known = e.getKnownPropertyIds();
+        if (known == null || known.isEmpty()) {
+            return message;
+        }
+        Optional<String> nearest = known.stream().map(String::valueOf)
+                .min(Comparator.comparingInt(candidate -> EditDistance.between(candidate, field)));
+        String suggestion = nearest.filter(candidate -> EditDistance.between(candidate, field) <= Math.max(2, field.length() / 3))
+                .map(candidate -> "; did you mean \"" + candidate + "\"?")
+                .orElse("");
+        return message + suggestion + " Known fields: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String describePath(JsonMappingException e) {
+        String pointer = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()))
+                .collect(Collectors.joining("/", "/", ""));
+        return pointer.equals("/") ? "the document" : "\"" + pointer + "\"";
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        String leaf = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                leaf = node.getName();
+            }
+        }
+        return leaf == null ? violation.getMessage() : leaf + " " + violation.getMessage();
+    }
+
+    /** {@code questions[2].choices[0].feedback} becomes {@code /questions/2/choices/0/feedback}. */
+    static String pointer(Path path) {
+        StringBuilder pointer = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getIndex() != null) {
+                pointer.append('/').append(node.getIndex());
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                pointer.append('/').append(node.getName());
+            }
+        }
+        return pointer.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable value";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

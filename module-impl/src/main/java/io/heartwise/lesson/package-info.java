@@ -1,0 +1,2 @@
+/** Lessons and their sections over HTTP. */
+package io.heartwise.lesson;

@@ -1,0 +1,2 @@
+/** Quizzes as learners see them before answering. */
+package io.heartwise.quiz;

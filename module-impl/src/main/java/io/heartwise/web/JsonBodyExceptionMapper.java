@@ -1,0 +1,35 @@
+package io.heartwise.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.heartwise.api.Problem.FieldError;
+import io.heartwise.api.ProblemType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A request body that is not JSON, or JSON of the wrong shape, is a 400 {@code malformed-body}
+ * with a pointer to where reading stopped. Jackson's own message is not echoed: it names Java types.
+ */
+final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+
+    @Override
+    public Response toResponse(JsonProcessingException exception) {
+        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String pointer = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()))
+                    .collect(Collectors.joining("/", "/", ""));
+            String detail = exception instanceof UnrecognizedPropertyException unknown
+                    ? "unknown field \"" + unknown.getPropertyName() + "\""
+                    : "wrong type or shape for this field";
+            return Problems.response(Problems.of(ProblemType.MALFORMED_BODY, "The request body has the wrong shape at " + pointer + ".",
+                    List.of(FieldError.atPointer(pointer, detail))));
+        }
+        String where = exception.getLocation() == null ? ""
+                : " at line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr();
+        return Problems.response(Problems.of(ProblemType.MALFORMED_BODY, "The request body is not well-formed JSON" + where + ".", List.of()));
+    }
+}

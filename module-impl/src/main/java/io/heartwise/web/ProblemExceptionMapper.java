@@ -1,0 +1,12 @@
+package io.heartwise.web;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/** Answers a {@link ProblemException} with its problem. */
+final class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+    @Override
+    public Response toResponse(ProblemException exception) {
+        return Problems.response(Problems.of(exception.type(), exception.getMessage(), exception.errors()));
+    }
+}

@@ -1,0 +1,29 @@
+package io.heartwise.web;
+
+import io.heartwise.api.ProblemType;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.util.List;
+
+/** Rejects query strings longer than {@link Settings#maxQueryLength()} before any work is done. */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+final class QueryLengthFilter implements ContainerRequestFilter {
+    private final int maxLength;
+
+    QueryLengthFilter(int maxLength) {
+        this.maxLength = maxLength;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        if (query != null && query.length() > maxLength) {
+            request.abortWith(Problems.response(Problems.of(ProblemType.URI_TOO_LONG,
+                    "The query string has " + query.length() + " characters; the limit is " + maxLength + ".", List.of())));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.heartwise.web;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Validated settings of the plugin. Each setting has a name like {@code heartwise.cors.allowed-origins}
+ * and is looked up, first match wins, in: the servlet context's init parameters (web.xml or the
+ * container's context configuration), Java system properties, then environment variables (the
+ * name upper-cased, dots and hyphens as underscores: {@code HEARTWISE_CORS_ALLOWED_ORIGINS}).
+ * Every setting has a working default.
+ *
+ * @param corsAllowedOrigins origins allowed to call the API from a browser; empty (the default)
+ *                           turns CORS off; {@code *} allows any origin
+ * @param cacheMaxAgeSeconds how long browsers and proxies may reuse content responses
+ * @param maxQueryLength     longest query string accepted, in characters
+ */
+public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, int maxQueryLength) {
+
+    public static final String CORS_ALLOWED_ORIGINS = "heartwise.cors.allowed-origins";
+    public static final String CACHE_MAX_AGE = "heartwise.cache.max-age-seconds";
+    public static final String MAX_QUERY_LENGTH = "heartwise.http.max-query-length";
+
+    /** Every setting name, for "did you mean" and documentation. */
+    public static final List<String> NAMES = List.of(CORS_ALLOWED_ORIGINS, CACHE_MAX_AGE, MAX_QUERY_LENGTH);
+
+    public Settings {
+        corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+    }
+
+    /** @return the defaults: CORS off, content cacheable for 5 minutes, queries up to 2048 characters */
+    public static Settings defaults() {
+        return from(name -> Optional.empty());
+    }
+
+    /** @return settings from system properties and environment variables only */
+    public static Settings fromSystem() {
+        return from(systemLookup(System.getenv()));
+    }
+
+    /**
+     * @param lookup finds the raw value of a setting by name
+     * @return validated settings
+     * @throws SettingsException naming the first bad setting
+     */
+    public static Settings from(Function<String, Optional<String>> lookup) {
+        return new Settings(
+                origins(lookup.apply(CORS_ALLOWED_ORIGINS).orElse("")),
+                integer(lookup, CACHE_MAX_AGE, 300, 0, 31_536_000),
+                integer(lookup, MAX_QUERY_LENGTH, 2048, 256, 65_536));
+    }
+
+    /** @return a lookup in system properties, then in the given environment */
+    public static Function<String, Optional<String>> systemLookup(Map<String, String> environment) {
+        return name -> Optional.ofNullable(System.getProperty(name))
+                .or(() -> Optional.ofNullable(environment.get(environmentName(name))))
+                .filter(value -> !value.isBlank());
+    }
+
+    /** @return the environment variable name of a setting, e.g. {@code HEARTWISE_CORS_ALLOWED_ORIGINS} */
+    public static String environmentName(String name) {
+        return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** @return whether a browser page served from {@code origin} may call the API */
+    public boolean allowsOrigin(String origin) {
+        return corsAllowedOrigins.contains("*") || corsAllowedOrigins.contains(origin);
+    }
+
+    private static List<String> origins(String raw) {
+        List<String> origins = new ArrayList<>();
+        for (String origin : Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+            if (origin.equals("*")) {
+                origins.add(origin);
+                continue;
+            }
+            try {
+                URI uri = new URI(origin);
+                boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+                boolean bare = uri.getHost() != null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                        && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+                if (!http || !bare) {
+                    throw new SettingsException(CORS_ALLOWED_ORIGINS + ": \"" + origin
+                            + "\" is not an origin; write scheme://host[:port] with http or https and no path, e.g. https://lms.example.edu");
+                }
+            } catch (URISyntaxException e) {
+                throw new SettingsException(CORS_ALLOWED_ORIGINS + ": \"" + origin + "\" is not a valid URI: " + e.getReason());
+            }
+            origins.add(origin);
+        }
+        return origins;
+    }
+
+    private static int integer(Function<String, Optional<String>> lookup, String name, int fallback, int min, int max) {
+        Optional<String> raw = lookup.apply(name).map(String::strip);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < min || value > max) {
+                throw new SettingsException(name + ": " + value + " is out of range; use a whole number from " + min + " to " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new SettingsException(name + ": \"" + raw.get() + "\" is not a whole number; use one from " + min + " to " + max);
+        }
+    }
+}
