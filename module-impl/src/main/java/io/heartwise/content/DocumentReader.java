@@ -51,7 +51,7 @@ final class DocumentReader {
         } catch (JsonProcessingException e) {
             problems.add(new ContentProblem(path, e.getLocation() == null ? 1 : e.getLocation().getLineNr() + lineOffset,
                     e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr()),
-                    "not valid YAML: " + firstLine(e.getOriginalMessage())));
+                    "not valid YAML: " + oneLine(e.getOriginalMessage())));
             return Optional.empty();
         } catch (IOException e) {
             problems.add(new ContentProblem(path, 0, 0, "cannot read: " + e.getMessage()));
@@ -61,10 +61,11 @@ final class DocumentReader {
         try {
             document = yaml.readValue(text, type);
         } catch (UnrecognizedPropertyException e) {
-            problems.add(locations.problem(e.getLocation(), unknownField(e)));
+            problems.add(locations.problem(pointer(e), unknownField(e)));
             return Optional.empty();
         } catch (JsonMappingException e) {
-            problems.add(locations.problem(e.getLocation(), "cannot read " + describePath(e) + ": " + firstLine(e.getOriginalMessage())));
+            String message = "cannot read " + describePath(e) + ": " + firstLine(e.getOriginalMessage());
+            problems.add(e.getPath().isEmpty() ? locations.problem(e.getLocation(), message) : locations.problem(pointer(e), message));
             return Optional.empty();
         } catch (IOException e) {
             problems.add(new ContentProblem(path, 1 + lineOffset, 1, "cannot read: " + firstLine(e.getMessage())));
@@ -97,11 +98,16 @@ final class DocumentReader {
         return message + suggestion + " Known fields: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
     }
 
-    private static String describePath(JsonMappingException e) {
-        String pointer = e.getPath().stream()
+    private static String pointer(JsonMappingException e) {
+        return e.getPath().stream()
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()))
-                .collect(Collectors.joining("/", "/", ""));
-        return pointer.equals("/") ? "the document" : "\"" + pointer + "\"";
+                .map(step -> "/" + step)
+                .collect(Collectors.joining());
+    }
+
+    private static String describePath(JsonMappingException e) {
+        String pointer = pointer(e);
+        return pointer.isEmpty() ? "the document" : "\"" + pointer + "\"";
     }
 
     private static String describe(ConstraintViolation<?> violation) {
@@ -111,7 +117,8 @@ final class DocumentReader {
                 leaf = node.getName();
             }
         }
-        return leaf == null ? violation.getMessage() : leaf + " " + violation.getMessage();
+        String message = violation.getMessage();
+        return leaf == null || message.startsWith(leaf + " ") ? message : leaf + " " + message;
     }
 
     /** {@code questions[2].choices[0].feedback} becomes {@code /questions/2/choices/0/feedback}. */
@@ -126,6 +133,11 @@ final class DocumentReader {
             }
         }
         return pointer.toString();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "unreadable" : message.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("^")
+                && !line.startsWith("in 'reader'")).collect(Collectors.joining("; "));
     }
 
     private static String firstLine(String message) {
