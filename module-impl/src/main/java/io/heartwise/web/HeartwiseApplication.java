@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.validation.ValidationFeature;
 
 /**
  * The composition root: the one place where resources, providers and settings are wired. The
@@ -46,6 +47,7 @@ public final class HeartwiseApplication {
         ContentRepresentations representations = new ContentRepresentations(json.getContext(Object.class), catalog.representations());
 
         config.register(JacksonFeature.withoutExceptionMappers());
+        config.register(ValidationFeature.class);
         config.register(json);
         config.register(new ProblemExceptionMapper());
         config.register(new WebApplicationExceptionMapper());
