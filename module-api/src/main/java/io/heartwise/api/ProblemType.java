@@ -23,6 +23,16 @@ public enum ProblemType {
     SECTION_NOT_FOUND("section-not-found", 404, "Section not found"),
     /** No quiz has the given id. */
     QUIZ_NOT_FOUND("quiz-not-found", 404, "Quiz not found"),
+    /** No valid bearer token: missing, malformed, expired, or not signed by a registered platform. */
+    UNAUTHORIZED("unauthorized", 401, "Authentication required"),
+    /** The token is valid but its roles do not allow the operation. */
+    FORBIDDEN("forbidden", 403, "Not allowed"),
+    /** No attempt with this id is visible to the caller. */
+    ATTEMPT_NOT_FOUND("attempt-not-found", 404, "Attempt not found"),
+    /** The learner has used every attempt the quiz allows. */
+    ATTEMPT_LIMIT_REACHED("attempt-limit-reached", 409, "No attempts left"),
+    /** An Idempotency-Key was sent again with a different request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused"),
     /** Something the server depends on (such as the database) is not reachable right now. */
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable"),
     /** An unexpected server error; the problem's {@code instance} is logged with the details. */

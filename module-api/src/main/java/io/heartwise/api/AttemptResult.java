@@ -1,0 +1,77 @@
+package io.heartwise.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A graded attempt, as the server scored it.
+ *
+ * @param id                     the attempt id (a UUID)
+ * @param quizId                 the quiz
+ * @param quizVersion            content hash of the quiz as graded
+ * @param attemptNumber          1 for the learner's first attempt at this quiz, 2 for the next, ...
+ * @param score                  points scored, partial credit included, rounded to 2 decimals
+ * @param maxScore               points possible
+ * @param scaledScore            {@code score / maxScore}, from 0 to 1
+ * @param passMark               percent of {@code maxScore} needed to pass
+ * @param passed                 whether {@code scaledScore * 100 >= passMark}
+ * @param correctAnswersRevealed whether {@link QuestionResult#correctAnswer()} is filled in, per the quiz's policy
+ * @param startedAt              when the learner started, if the client said
+ * @param submittedAt            when the server received the attempt
+ * @param questions              one result per question of the quiz, in quiz order
+ * @param links                  {@code self}, {@code quiz}
+ */
+public record AttemptResult(
+        String id,
+        String quizId,
+        String quizVersion,
+        int attemptNumber,
+        double score,
+        double maxScore,
+        double scaledScore,
+        int passMark,
+        boolean passed,
+        boolean correctAnswersRevealed,
+        Instant startedAt,
+        Instant submittedAt,
+        List<QuestionResult> questions,
+        Map<String, String> links) {
+
+    /**
+     * How one question went.
+     *
+     * @param questionId    the question
+     * @param type          its type
+     * @param answered      whether the learner answered it
+     * @param correct       whether it scored full points
+     * @param points        points scored
+     * @param maxPoints     points possible
+     * @param response      what the learner answered; absent when unanswered
+     * @param feedback      the feedback of each choice the learner chose (for ordering and matching: of every item)
+     * @param explanation   the idea the question tests, shown whatever the answer
+     * @param correctAnswer the key, only when the quiz's policy reveals it
+     */
+    public record QuestionResult(
+            String questionId,
+            String type,
+            boolean answered,
+            boolean correct,
+            double points,
+            double maxPoints,
+            Answer response,
+            List<ChoiceFeedback> feedback,
+            String explanation,
+            Answer correctAnswer) {
+    }
+
+    /**
+     * Feedback on one chosen choice or item.
+     *
+     * @param choiceId the choice or item
+     * @param text     its text
+     * @param feedback why it is right or wrong
+     */
+    public record ChoiceFeedback(String choiceId, String text, String feedback) {
+    }
+}

@@ -1,0 +1,161 @@
+package io.heartwise.attempt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heartwise.api.AttemptList;
+import io.heartwise.api.AttemptList.AttemptSummary;
+import io.heartwise.api.AttemptResult;
+import io.heartwise.api.AttemptSubmission;
+import io.heartwise.api.ProblemType;
+import io.heartwise.auth.Caller;
+import io.heartwise.content.ContentCatalog;
+import io.heartwise.content.QuizDocument;
+import io.heartwise.content.QuizDocument.Policy;
+import io.heartwise.store.AttemptLimitReachedException;
+import io.heartwise.store.AttemptStore;
+import io.heartwise.store.IdempotencyKeyReusedException;
+import io.heartwise.store.NewAttempt;
+import io.heartwise.store.StoredAttempt;
+import io.heartwise.web.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Taking quizzes: grades a submission, stores it with the attempt policy enforced, and reads a
+ * learner's own attempts back with the reveal policy applied. Plain service, thread-safe.
+ */
+public final class AttemptService {
+    private final ContentCatalog catalog;
+    private final AttemptStore store;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Grader grader = new Grader();
+
+    public AttemptService(ContentCatalog catalog, AttemptStore store, ObjectMapper json, Clock clock) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.store = Objects.requireNonNull(store, "store");
+        this.json = Objects.requireNonNull(json, "json");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The result of a submission, and whether it created a new attempt (false for an idempotent retry). */
+    public record Submitted(AttemptResult result, boolean created) {
+    }
+
+    public Submitted submit(Caller caller, String quizId, String idempotencyKey, AttemptSubmission submission) {
+        QuizDocument quiz = quiz(quizId);
+        String version = catalog.quizVersion(quizId).orElseThrow();
+        Instant now = Instant.now(clock);
+        if (submission.startedAt() != null && submission.startedAt().isAfter(now.plusSeconds(60))) {
+            throw new ProblemException(ProblemType.CONSTRAINT_VIOLATION, "startedAt lies in the future.",
+                    List.of(io.heartwise.api.Problem.FieldError.atPointer("/startedAt", "must not be after the submission")));
+        }
+        GradedAttempt graded = grader.grade(quiz, submission);
+        UUID id = UUID.randomUUID();
+        double scaled = Grader.round(graded.score() / graded.maxScore() * 10_000) / 10_000;
+        AttemptResult full = new AttemptResult(id.toString(), quizId, version, 0, graded.score(), graded.maxScore(),
+                scaled, quiz.effectivePassMark(), graded.passed(), true, submission.startedAt(), now, graded.results(),
+                Map.of("self", "attempts/" + id, "quiz", "quizzes/" + quizId));
+        NewAttempt attempt = new NewAttempt(id, caller.platformId(), caller.learnerId(), caller.contextId(), quizId, version,
+                idempotencyKey, requestHash(quizId, submission), submission.startedAt() == null ? now : submission.startedAt(), now,
+                graded.score(), graded.maxScore(), graded.passed(), graded.outcomes(), write(full));
+        Policy policy = quiz.effectivePolicy();
+        AttemptStore.Insertion insertion;
+        try {
+            insertion = store.insert(attempt, policy.maxAttempts());
+        } catch (AttemptLimitReachedException e) {
+            throw new ProblemException(ProblemType.ATTEMPT_LIMIT_REACHED,
+                    "Quiz \"" + quizId + "\" allows " + policy.maxAttempts() + " attempt(s), and all have been used.");
+        } catch (IdempotencyKeyReusedException e) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for a different submission; use a new key for a new attempt.");
+        }
+        StoredAttempt stored = insertion.attempt();
+        return new Submitted(present(stored, policy, stored.attemptNumber()), insertion.created());
+    }
+
+    public AttemptList list(Caller caller, String quizId) {
+        QuizDocument quiz = quiz(quizId);
+        Policy policy = quiz.effectivePolicy();
+        List<StoredAttempt> attempts = store.list(caller.platformId(), caller.learnerId(), quizId);
+        Optional<StoredAttempt> counting = switch (policy.grading()) {
+            case "first" -> attempts.stream().findFirst();
+            case "last" -> attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.get(attempts.size() - 1));
+            case "best" -> attempts.stream().reduce((best, next) -> scaled(next) > scaled(best) ? next : best);
+            default -> Optional.empty();
+        };
+        Double grade = attempts.isEmpty() ? null : policy.grading().equals("average")
+                ? Grader.round(attempts.stream().mapToDouble(AttemptService::scaled).average().orElse(0) * 10_000) / 10_000
+                : scaled(counting.orElseThrow());
+        List<AttemptSummary> summaries = new ArrayList<>();
+        for (StoredAttempt attempt : attempts) {
+            boolean counts = policy.grading().equals("average") || counting.map(c -> c.id().equals(attempt.id())).orElse(false);
+            summaries.add(new AttemptSummary(attempt.id().toString(), attempt.attemptNumber(), attempt.score(), attempt.maxScore(),
+                    scaled(attempt), attempt.passed(), counts, attempt.submittedAt(), Map.of("self", "attempts/" + attempt.id())));
+        }
+        Integer remaining = policy.maxAttempts() == null ? null : Math.max(0, policy.maxAttempts() - attempts.size());
+        return new AttemptList(quizId, policy.grading(), grade, policy.maxAttempts(), remaining, List.copyOf(summaries));
+    }
+
+    /** Another learner's or another platform's attempt is indistinguishable from an unknown one. */
+    public AttemptResult get(Caller caller, String attemptId) {
+        StoredAttempt attempt = store.find(caller.platformId(), UUID.fromString(attemptId))
+                .filter(found -> found.learnerId().equals(caller.learnerId()))
+                .orElseThrow(() -> new ProblemException(ProblemType.ATTEMPT_NOT_FOUND, "You have no attempt \"" + attemptId + "\"."));
+        Policy policy = catalog.quizDocument(attempt.quizId()).map(QuizDocument::effectivePolicy).orElse(new Policy(null, "best", "never"));
+        int used = store.list(caller.platformId(), caller.learnerId(), attempt.quizId()).size();
+        return present(attempt, policy, used);
+    }
+
+    private AttemptResult present(StoredAttempt stored, Policy policy, int attemptsUsed) {
+        AttemptResult full = read(stored.resultJson());
+        AttemptResult numbered = new AttemptResult(full.id(), full.quizId(), full.quizVersion(), stored.attemptNumber(), full.score(),
+                full.maxScore(), full.scaledScore(), full.passMark(), full.passed(), full.correctAnswersRevealed(), full.startedAt(),
+                full.submittedAt(), full.questions(), full.links());
+        return RevealPolicy.apply(numbered, RevealPolicy.reveals(policy, attemptsUsed));
+    }
+
+    private QuizDocument quiz(String quizId) {
+        return catalog.quizDocument(quizId).orElseThrow(() -> new ProblemException(ProblemType.QUIZ_NOT_FOUND,
+                "There is no quiz \"" + quizId + "\"."));
+    }
+
+    private static double scaled(StoredAttempt attempt) {
+        return attempt.maxScore() == 0 ? 0 : attempt.score() / attempt.maxScore();
+    }
+
+    private String requestHash(String quizId, AttemptSubmission submission) {
+        try {
+            byte[] canonical = json.writeValueAsBytes(Map.of("quizId", quizId, "submission", submission));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the submission", e);
+        }
+    }
+
+    private String write(AttemptResult result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a result", e);
+        }
+    }
+
+    private AttemptResult read(String stored) {
+        try {
+            return json.readValue(stored, AttemptResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored result cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.heartwise.attempt;
+
+import io.heartwise.api.Answer;
+import io.heartwise.api.AttemptResult.ChoiceFeedback;
+import io.heartwise.api.AttemptResult.QuestionResult;
+import io.heartwise.api.AttemptSubmission;
+import io.heartwise.api.Problem.FieldError;
+import io.heartwise.api.ProblemType;
+import io.heartwise.content.QuestionDocument;
+import io.heartwise.content.QuestionDocument.ChoiceDocument;
+import io.heartwise.content.QuizDocument;
+import io.heartwise.store.NewAttempt.ChosenAnswer;
+import io.heartwise.store.NewAttempt.QuestionOutcome;
+import io.heartwise.web.ProblemException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a submission against the quiz and scores it. The scoring rules:
+ * <ul>
+ *   <li>single choice and true/false: all or nothing;</li>
+ *   <li>multiple response: (right choices chosen - wrong choices chosen) / right choices, floored at 0;</li>
+ *   <li>ordering: items in their right position / items;</li>
+ *   <li>matching: items in their right category / items;</li>
+ * </ul>
+ * each fraction times the question's points, rounded to 2 decimals; the attempt passes when
+ * {@code score / maxScore * 100 >= passMark}. Stateless and thread-safe.
+ */
+final class Grader {
+
+    GradedAttempt grade(QuizDocument quiz, AttemptSubmission submission) {
+        Map<String, Answer> answers = checkShape(quiz, submission);
+        List<QuestionResult> results = new ArrayList<>();
+        List<QuestionOutcome> outcomes = new ArrayList<>();
+        double score = 0;
+        for (QuestionDocument question : quiz.questions()) {
+            Answer answer = answers.get(question.id());
+            double fraction = answer == null ? 0 : fraction(question, answer);
+            double points = round(fraction * question.effectivePoints());
+            boolean correct = fraction >= 1.0 - 1e-9;
+            score += points;
+            results.add(new QuestionResult(question.id(), question.type(), answer != null, correct, points, question.effectivePoints(),
+                    answer == null ? null : echo(question, answer), feedback(question, answer), question.explanation().strip(), key(question)));
+            outcomes.add(new QuestionOutcome(question.id(), question.type(), points, question.effectivePoints(), correct, chosen(question, answer)));
+        }
+        score = round(score);
+        double maxScore = quiz.maxScore();
+        boolean passed = score / maxScore * 100 >= quiz.effectivePassMark() - 1e-9;
+        return new GradedAttempt(score, maxScore, passed, List.copyOf(results), List.copyOf(outcomes));
+    }
+
+    /** Every problem of shape is reported at once, each with a pointer into the body. */
+    private static Map<String, Answer> checkShape(QuizDocument quiz, AttemptSubmission submission) {
+        Map<String, QuestionDocument> questions = new HashMap<>();
+        quiz.questions().forEach(question -> questions.put(question.id(), question));
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < submission.answers().size(); i++) {
+            Answer answer = submission.answers().get(i);
+            String at = "/answers/" + i;
+            QuestionDocument question = questions.get(answer.questionId());
+            if (question == null) {
+                errors.add(FieldError.atPointer(at + "/questionId", "quiz \"" + quiz.id() + "\" has no question \"" + answer.questionId() + "\""));
+                continue;
+            }
+            if (answers.putIfAbsent(answer.questionId(), answer) != null) {
+                errors.add(FieldError.atPointer(at + "/questionId", "question \"" + answer.questionId() + "\" is answered twice"));
+                continue;
+            }
+            checkAnswer(question, answer, at, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.CONSTRAINT_VIOLATION,
+                    "The answers do not fit quiz \"" + quiz.id() + "\": " + errors.size() + " problem(s); see errors.", errors);
+        }
+        return answers;
+    }
+
+    private static void checkAnswer(QuestionDocument question, Answer answer, String at, List<FieldError> errors) {
+        Set<String> choiceIds = new HashSet<>(question.choices().stream().map(ChoiceDocument::id).toList());
+        String type = question.type();
+        boolean choiceType = type.equals("single-choice") || type.equals("true-false") || type.equals("multiple-response");
+        if (choiceType) {
+            onlyField(answer, "selected", type, at, errors);
+            if (answer.selected() == null) {
+                errors.add(FieldError.atPointer(at + "/selected", type + " is answered with \"selected\": a list of choice ids"));
+                return;
+            }
+            if (!type.equals("multiple-response") && answer.selected().size() != 1) {
+                errors.add(FieldError.atPointer(at + "/selected", type + " takes exactly one choice id, got " + answer.selected().size()));
+            }
+            knownAndUnique(answer.selected(), choiceIds, at + "/selected", "choice", errors);
+        } else if (type.equals("ordering")) {
+            onlyField(answer, "order", type, at, errors);
+            if (answer.order() == null) {
+                errors.add(FieldError.atPointer(at + "/order", "ordering is answered with \"order\": every item id once, first to last"));
+                return;
+            }
+            knownAndUnique(answer.order(), choiceIds, at + "/order", "item", errors);
+            if (answer.order().size() != choiceIds.size()) {
+                errors.add(FieldError.atPointer(at + "/order", "order must list all " + choiceIds.size() + " items, got " + answer.order().size()));
+            }
+        } else {
+            onlyField(answer, "matches", type, at, errors);
+            if (answer.matches() == null) {
+                errors.add(FieldError.atPointer(at + "/matches", "matching is answered with \"matches\": an object from item id to category id"));
+                return;
+            }
+            Set<String> categories = new HashSet<>(question.effectiveCategories().stream().map(QuestionDocument.CategoryDocument::id).toList());
+            answer.matches().forEach((item, category) -> {
+                if (!choiceIds.contains(item)) {
+                    errors.add(FieldError.atPointer(at + "/matches/" + escape(item), "the question has no item \"" + item + "\""));
+                } else if (!categories.contains(category)) {
+                    errors.add(FieldError.atPointer(at + "/matches/" + escape(item), "the question has no category \"" + category + "\""));
+                }
+            });
+        }
+    }
+
+    private static void onlyField(Answer answer, String field, String type, String at, List<FieldError> errors) {
+        if (!field.equals("selected") && answer.selected() != null) {
+            errors.add(FieldError.atPointer(at + "/selected", type + " questions are not answered with \"selected\"; use \"" + field + "\""));
+        }
+        if (!field.equals("order") && answer.order() != null) {
+            errors.add(FieldError.atPointer(at + "/order", type + " questions are not answered with \"order\"; use \"" + field + "\""));
+        }
+        if (!field.equals("matches") && answer.matches() != null) {
+            errors.add(FieldError.atPointer(at + "/matches", type + " questions are not answered with \"matches\"; use \"" + field + "\""));
+        }
+    }
+
+    private static void knownAndUnique(List<String> ids, Set<String> known, String at, String what, List<FieldError> errors) {
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < ids.size(); j++) {
+            String id = ids.get(j);
+            if (!known.contains(id)) {
+                errors.add(FieldError.atPointer(at + "/" + j, "the question has no " + what + " \"" + id + "\""));
+            } else if (!seen.add(id)) {
+                errors.add(FieldError.atPointer(at + "/" + j, what + " \"" + id + "\" is given twice"));
+            }
+        }
+    }
+
+    private static double fraction(QuestionDocument question, Answer answer) {
+        List<ChoiceDocument> choices = question.choices();
+        switch (question.type()) {
+            case "single-choice", "true-false" -> {
+                String chosen = answer.selected().get(0);
+                return choices.stream().anyMatch(choice -> choice.id().equals(chosen) && choice.isCorrect()) ? 1 : 0;
+            }
+            case "multiple-response" -> {
+                long right = choices.stream().filter(ChoiceDocument::isCorrect).count();
+                Set<String> chosen = new HashSet<>(answer.selected());
+                long rightChosen = choices.stream().filter(choice -> choice.isCorrect() && chosen.contains(choice.id())).count();
+                long wrongChosen = choices.stream().filter(choice -> !choice.isCorrect() && chosen.contains(choice.id())).count();
+                return Math.max(0, rightChosen - wrongChosen) / (double) right;
+            }
+            case "ordering" -> {
+                List<String> key = question.correctOrder();
+                int inPlace = 0;
+                for (int i = 0; i < key.size(); i++) {
+                    if (key.get(i).equals(answer.order().get(i))) {
+                        inPlace++;
+                    }
+                }
+                return inPlace / (double) key.size();
+            }
+            default -> {
+                long matched = choices.stream().filter(item -> item.category().equals(answer.matches().get(item.id()))).count();
+                return matched / (double) choices.size();
+            }
+        }
+    }
+
+    private static Answer echo(QuestionDocument question, Answer answer) {
+        return new Answer(question.id(), answer.selected(), answer.order(), answer.matches() == null ? null : new LinkedHashMap<>(answer.matches()));
+    }
+
+    /** The key, in the same shape as an answer. */
+    private static Answer key(QuestionDocument question) {
+        return switch (question.type()) {
+            case "ordering" -> new Answer(question.id(), null, List.copyOf(question.correctOrder()), null);
+            case "matching" -> {
+                Map<String, String> matches = new LinkedHashMap<>();
+                question.choices().forEach(item -> matches.put(item.id(), item.category()));
+                yield new Answer(question.id(), null, null, matches);
+            }
+            default -> new Answer(question.id(),
+                    question.choices().stream().filter(ChoiceDocument::isCorrect).map(ChoiceDocument::id).toList(), null, null);
+        };
+    }
+
+    /** Feedback on what the learner chose; for ordering and matching every item was placed, so every item's. */
+    private static List<ChoiceFeedback> feedback(QuestionDocument question, Answer answer) {
+        if (answer == null) {
+            return List.of();
+        }
+        Set<String> chosen = answer.selected() == null ? null : new HashSet<>(answer.selected());
+        return question.choices().stream()
+                .filter(choice -> chosen == null ? answer.order() != null || answer.matches().containsKey(choice.id()) : chosen.contains(choice.id()))
+                .map(choice -> new ChoiceFeedback(choice.id(), choice.text().strip(), choice.feedback().strip()))
+                .toList();
+    }
+
+    private static List<ChosenAnswer> chosen(QuestionDocument question, Answer answer) {
+        if (answer == null) {
+            return List.of();
+        }
+        if (answer.selected() != null) {
+            return answer.selected().stream().map(id -> new ChosenAnswer(id, null, null)).toList();
+        }
+        if (answer.order() != null) {
+            List<ChosenAnswer> rows = new ArrayList<>();
+            for (int i = 0; i < answer.order().size(); i++) {
+                rows.add(new ChosenAnswer(answer.order().get(i), i + 1, null));
+            }
+            return rows;
+        }
+        return question.choices().stream()
+                .filter(item -> answer.matches().containsKey(item.id()))
+                .map(item -> new ChosenAnswer(item.id(), null, answer.matches().get(item.id())))
+                .toList();
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,10 @@
+package io.heartwise.auth;
+
+import java.util.List;
+
+/** The platforms file as an admin writes it (YAML or JSON). */
+record PlatformsDocument(List<Entry> platforms) {
+
+    record Entry(String id, String name, String hs256Secret, String jwksUrl, String audience) {
+    }
+}

@@ -1,0 +1,159 @@
+package io.heartwise.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.heartwise.api.ProblemType;
+import io.heartwise.web.ProblemException;
+import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Verifies bearer tokens: the {@code iss} claim picks the registered platform, whose key must have
+ * signed the token (HS256 with its secret, or RS256 with a key from its JWKS URL, fetched and cached
+ * by Nimbus JOSE). The token must carry {@code sub} and {@code exp}, be current (60 s clock skew) and
+ * short-lived (expiring within {@link #MAX_LIFETIME}). Thread-safe.
+ */
+public final class TokenVerifier {
+    /** Tokens must expire within this time from now: they are meant to be short-lived. */
+    public static final Duration MAX_LIFETIME = Duration.ofHours(24);
+
+    static final String LTI_CONTEXT = "https://purl.imsglobal.org/spec/lti/claim/context";
+    static final String LTI_ROLES = "https://purl.imsglobal.org/spec/lti/claim/roles";
+    private static final int MAX_ID_LENGTH = 255;
+
+    private final Platforms platforms;
+    private final Clock clock;
+    private final Map<String, DefaultJWTProcessor<SecurityContext>> processors = new HashMap<>();
+
+    public TokenVerifier(Platforms platforms, Clock clock) {
+        this.platforms = platforms;
+        this.clock = clock;
+        for (Platform platform : platforms.all()) {
+            processors.put(platform.id(), processor(platform));
+        }
+    }
+
+    /**
+     * @return the caller the token names
+     * @throws ProblemException {@code 401 unauthorized}, saying what is wrong with the token
+     */
+    public Caller verify(String token) {
+        SignedJWT jwt;
+        String issuer;
+        try {
+            jwt = SignedJWT.parse(token);
+            issuer = jwt.getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw unauthorized("The bearer token is not a signed JWT.");
+        }
+        Platform platform = platforms.find(issuer).orElseThrow(() -> unauthorized("The token's issuer (iss) is not a registered platform."));
+        JWTClaimsSet claims;
+        try {
+            claims = processors.get(platform.id()).process(jwt, null);
+        } catch (BadJWTException e) {
+            throw unauthorized("The token is not acceptable: " + e.getMessage().toLowerCase(Locale.ROOT) + ".");
+        } catch (BadJOSEException e) {
+            throw unauthorized("The token's signature does not verify with the keys of platform \"" + platform.id() + "\".");
+        } catch (JOSEException e) {
+            throw unauthorized("The token's signature cannot be checked right now.");
+        }
+        if (claims.getExpirationTime().toInstant().isAfter(Instant.now(clock).plus(MAX_LIFETIME))) {
+            throw unauthorized("The token lives too long: tokens must expire within " + MAX_LIFETIME.toHours() + " hours.");
+        }
+        String subject = claims.getSubject();
+        if (subject.isBlank() || subject.length() > MAX_ID_LENGTH) {
+            throw unauthorized("The token's subject (sub) must name the learner in 1 to " + MAX_ID_LENGTH + " characters.");
+        }
+        String context = context(claims);
+        if (context.length() > MAX_ID_LENGTH) {
+            throw unauthorized("The token's context id is longer than " + MAX_ID_LENGTH + " characters.");
+        }
+        return new Caller(platform.id(), subject, context, roles(claims));
+    }
+
+    private DefaultJWTProcessor<SecurityContext> processor(Platform platform) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        if (platform.hs256Secret() != null) {
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
+                    new ImmutableSecret<>(platform.hs256Secret().getBytes(StandardCharsets.UTF_8))));
+        } else {
+            try {
+                JWKSource<SecurityContext> keys = JWKSourceBuilder.create(platform.jwksUrl().toURL()).retrying(true).build();
+                processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("platform " + platform.id() + ": bad JWKS URL", e);
+            }
+        }
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                platform.audience() == null ? null : Set.of(platform.audience()),
+                new JWTClaimsSet.Builder().issuer(platform.id()).build(),
+                Set.of("sub", "exp", "iss"),
+                null) {
+            @Override
+            protected java.util.Date currentTime() {
+                return java.util.Date.from(Instant.now(clock));
+            }
+        });
+        return processor;
+    }
+
+    private static String context(JWTClaimsSet claims) {
+        Object plain = claims.getClaim("context");
+        if (plain instanceof String text) {
+            return text;
+        }
+        Object lti = claims.getClaim(LTI_CONTEXT);
+        if (lti instanceof Map<?, ?> map && map.get("id") instanceof String id) {
+            return id;
+        }
+        return "";
+    }
+
+    private static Set<Caller.Role> roles(JWTClaimsSet claims) {
+        Set<Caller.Role> roles = EnumSet.noneOf(Caller.Role.class);
+        for (String name : new String[] {"roles", LTI_ROLES}) {
+            Object value = claims.getClaim(name);
+            if (value instanceof List<?> list) {
+                for (Object role : list) {
+                    String text = String.valueOf(role).toLowerCase(Locale.ROOT);
+                    if (text.equals("instructor") || text.endsWith("#instructor")) {
+                        roles.add(Caller.Role.INSTRUCTOR);
+                    } else if (text.equals("admin") || text.endsWith("#administrator")) {
+                        roles.add(Caller.Role.ADMIN);
+                    } else if (text.equals("learner") || text.endsWith("#learner")) {
+                        roles.add(Caller.Role.LEARNER);
+                    }
+                }
+            }
+        }
+        if (roles.isEmpty()) {
+            roles.add(Caller.Role.LEARNER);
+        }
+        return roles;
+    }
+
+    private static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail);
+    }
+}

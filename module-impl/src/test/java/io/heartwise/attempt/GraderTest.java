@@ -1,0 +1,119 @@
+package io.heartwise.attempt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.heartwise.api.Answer;
+import io.heartwise.api.AttemptResult.QuestionResult;
+import io.heartwise.api.AttemptSubmission;
+import io.heartwise.api.Problem.FieldError;
+import io.heartwise.content.ContentCatalog;
+import io.heartwise.content.ContentFixtures;
+import io.heartwise.content.QuizDocument;
+import io.heartwise.web.ProblemException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GraderTest {
+    private static final ContentCatalog CATALOG = ContentFixtures.catalog();
+    private final Grader grader = new Grader();
+
+    @Test
+    void singleChoiceIsAllOrNothing() {
+        GradedAttempt right = grade("first-lesson-introduction", selected("which-point", "first"));
+        assertEquals(1.0, right.results().get(0).points());
+        assertTrue(right.results().get(0).correct());
+        GradedAttempt wrong = grade("first-lesson-introduction", selected("which-point", "second"));
+        assertEquals(0.0, wrong.results().get(0).points());
+        assertEquals("Not quite, it comes second.", wrong.results().get(0).feedback().get(0).feedback());
+    }
+
+    @Test
+    void anUnansweredQuestionScoresNothingAndSaysSo() {
+        GradedAttempt graded = grade("first-lesson-introduction", selected("which-point", "first"));
+        QuestionResult unanswered = graded.results().get(1);
+        assertFalse(unanswered.answered());
+        assertNull(unanswered.response());
+        assertEquals(1.0, graded.score());
+        assertEquals(2.0, graded.maxScore());
+        assertFalse(graded.passed(), "50% is under the default pass mark of 70%");
+    }
+
+    @Test
+    void multipleResponseIsRightMinusWrongFlooredAtZero() {
+        assertEquals(1.0, grade("first-lesson-review", selected("select-all", "first", "second")).score());
+        assertEquals(0.5, grade("first-lesson-review", selected("select-all", "first")).score());
+        assertEquals(0.0, grade("first-lesson-review", selected("select-all", "first", "third")).score());
+        assertEquals(0.0, grade("first-lesson-review", selected("select-all", "third")).score(), "floored at 0, never negative");
+        assertEquals(0.5, grade("first-lesson-review", selected("select-all", "first", "second", "third")).score());
+    }
+
+    @Test
+    void orderingGivesCreditForEachItemInItsPlace() {
+        GradedAttempt all = grade("first-lesson-second-idea", new Answer("put-in-order", null, List.of("one", "two", "three"), null));
+        assertEquals(2.0, all.results().get(0).points(), "2 points for the question");
+        GradedAttempt one = grade("first-lesson-second-idea", new Answer("put-in-order", null, List.of("one", "three", "two"), null));
+        assertEquals(0.67, one.results().get(0).points());
+        assertEquals(3, one.results().get(0).feedback().size(), "every placed item gets its feedback");
+    }
+
+    @Test
+    void matchingGivesCreditForEachItemInItsCategory() {
+        GradedAttempt graded = grade("first-lesson-second-idea",
+                new Answer("sort-them", null, null, Map.of("apple", "fruit", "hammer", "fruit", "pear", "fruit")));
+        assertEquals(0.67, graded.results().get(1).points());
+        assertEquals(Map.of("apple", "fruit", "hammer", "tool", "pear", "fruit"), graded.results().get(1).correctAnswer().matches());
+    }
+
+    @Test
+    void thePassMarkIsAPercentOfTheMaximum() {
+        GradedAttempt graded = grade("first-lesson-second-idea", new Answer("put-in-order", null, List.of("one", "two", "three"), null));
+        assertEquals(2.0, graded.score());
+        assertEquals(3.0, graded.maxScore());
+        assertTrue(graded.passed(), "2 of 3 is 67%, over this quiz's pass mark of 50%");
+    }
+
+    @Test
+    void answersToUnknownQuestionsOrChoicesPointAtTheBadField() {
+        ProblemException problem = assertThrows(ProblemException.class, () -> grade("first-lesson-introduction",
+                selected("nope", "first"), selected("which-point", "zzz")));
+        assertEquals(List.of(
+                FieldError.atPointer("/answers/0/questionId", "quiz \"first-lesson-introduction\" has no question \"nope\""),
+                FieldError.atPointer("/answers/1/selected/0", "the question has no choice \"zzz\"")), problem.errors());
+        assertEquals(422, problem.type().status());
+    }
+
+    @Test
+    void aQuestionAnsweredTwiceIsRejected() {
+        ProblemException problem = assertThrows(ProblemException.class, () -> grade("first-lesson-introduction",
+                selected("which-point", "first"), selected("which-point", "second")));
+        assertEquals("/answers/1/questionId", problem.errors().get(0).pointer());
+    }
+
+    @Test
+    void theWrongShapeForATypeIsRejected() {
+        assertEquals("/answers/0/selected", assertThrows(ProblemException.class, () -> grade("first-lesson-introduction",
+                selected("which-point", "first", "second"))).errors().get(0).pointer());
+        assertEquals("/answers/0/order", assertThrows(ProblemException.class, () -> grade("first-lesson-introduction",
+                new Answer("which-point", List.of("first"), List.of("first"), null))).errors().get(0).pointer());
+        assertEquals("/answers/0/order", assertThrows(ProblemException.class, () -> grade("first-lesson-second-idea",
+                new Answer("put-in-order", null, List.of("one", "two"), null))).errors().get(0).pointer());
+        assertEquals("/answers/0/matches/apple", assertThrows(ProblemException.class, () -> grade("first-lesson-second-idea",
+                new Answer("sort-them", null, null, Map.of("apple", "metal")))).errors().get(0).pointer());
+        assertEquals("/answers/0/selected", assertThrows(ProblemException.class, () -> grade("first-lesson-second-idea",
+                new Answer("sort-them", List.of("apple"), null, null))).errors().get(0).pointer());
+    }
+
+    private GradedAttempt grade(String quizId, Answer... answers) {
+        QuizDocument quiz = CATALOG.quizDocument(quizId).orElseThrow();
+        return grader.grade(quiz, new AttemptSubmission(null, List.of(answers)));
+    }
+
+    private static Answer selected(String questionId, String... choiceIds) {
+        return new Answer(questionId, List.of(choiceIds), null, null);
+    }
+}

@@ -1,0 +1,127 @@
+package io.heartwise.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.sun.net.httpserver.HttpServer;
+import io.heartwise.web.ProblemException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TokenVerifierTest {
+    private static HttpServer jwksServer;
+    private static RSAKey rsaKey;
+    private static TokenVerifier verifier;
+
+    @BeforeAll
+    static void start() throws IOException, JOSEException {
+        rsaKey = new RSAKeyGenerator(2048).keyID("key-1").generate();
+        byte[] jwks = new JWKSet(rsaKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        jwksServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        jwksServer.createContext("/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            exchange.getResponseBody().write(jwks);
+            exchange.close();
+        });
+        jwksServer.start();
+        URI jwksUrl = URI.create("http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks.json");
+        verifier = new TokenVerifier(new Platforms(List.of(
+                new Platform("test-lms", "Test LMS", Tokens.SECRET, null, null),
+                new Platform("rsa-lms", "RSA LMS", null, jwksUrl, "heartwise"))), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        jwksServer.stop(0);
+    }
+
+    @Test
+    void aTokenSignedWithThePlatformsSecretNamesTheCaller() {
+        Caller caller = verifier.verify(Tokens.hs256(Tokens.claims("test-lms", "alice", "course-7", "instructor").build(), Tokens.SECRET));
+        assertEquals(new Caller("test-lms", "alice", "course-7", Set.of(Caller.Role.INSTRUCTOR)), caller);
+    }
+
+    @Test
+    void aTokenSignedWithKeysFromThePlatformsJwksUrlIsAccepted() {
+        String token = Tokens.rs256(Tokens.claims("rsa-lms", "bob", "course-1").audience("heartwise").build(), rsaKey);
+        Caller caller = verifier.verify(token);
+        assertEquals("rsa-lms", caller.platformId());
+        assertEquals(Set.of(Caller.Role.LEARNER), caller.roles(), "no roles claim means learner");
+    }
+
+    @Test
+    void anRs256TokenForAnotherAudienceIsRefused() {
+        String token = Tokens.rs256(Tokens.claims("rsa-lms", "bob", "course-1").audience("someone-else").build(), rsaKey);
+        assertUnauthorized(token, "not acceptable");
+    }
+
+    @Test
+    void aTokenSignedWithAnotherSecretIsRefused() {
+        assertUnauthorized(Tokens.hs256(Tokens.claims("test-lms", "alice", "c").build(), "another-secret-that-is-also-32-bytes-long"), "signature");
+    }
+
+    @Test
+    void aTokenFromAnUnknownPlatformIsRefused() {
+        assertUnauthorized(Tokens.hs256(Tokens.claims("other-lms", "alice", "c").build(), Tokens.SECRET), "not a registered platform");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        JWTClaimsSet claims = Tokens.claims("test-lms", "alice", "c").expirationTime(Date.from(Instant.now().minus(Duration.ofMinutes(5)))).build();
+        assertUnauthorized(Tokens.hs256(claims, Tokens.SECRET), "expired");
+    }
+
+    @Test
+    void aLongLivedTokenIsRefused() {
+        JWTClaimsSet claims = Tokens.claims("test-lms", "alice", "c").expirationTime(Date.from(Instant.now().plus(Duration.ofDays(30)))).build();
+        assertUnauthorized(Tokens.hs256(claims, Tokens.SECRET), "lives too long");
+    }
+
+    @Test
+    void aTokenWithoutSubjectIsRefused() {
+        JWTClaimsSet claims = Tokens.claims("test-lms", null, "c").build();
+        assertUnauthorized(Tokens.hs256(claims, Tokens.SECRET), "not acceptable");
+    }
+
+    @Test
+    void garbageIsRefused() {
+        assertUnauthorized("not-a-jwt", "not a signed JWT");
+    }
+
+    @Test
+    void ltiClaimsGiveContextAndRoles() {
+        JWTClaimsSet claims = Tokens.claims("test-lms", "carol", null)
+                .claim("roles", null)
+                .claim(TokenVerifier.LTI_CONTEXT, Map.of("id", "lti-course-9", "title", "Relationships 101"))
+                .claim(TokenVerifier.LTI_ROLES, List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"))
+                .build();
+        Caller caller = verifier.verify(Tokens.hs256(claims, Tokens.SECRET));
+        assertEquals("lti-course-9", caller.contextId());
+        assertEquals(Set.of(Caller.Role.INSTRUCTOR), caller.roles());
+    }
+
+    private static void assertUnauthorized(String token, String detailPart) {
+        ProblemException problem = assertThrows(ProblemException.class, () -> verifier.verify(token));
+        assertEquals(401, problem.type().status());
+        assertTrue(problem.getMessage().contains(detailPart), problem.getMessage());
+    }
+}
