@@ -32,6 +32,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.apache.juli.ClassLoaderLogManager;
+import org.apache.tomcat.util.modeler.Registry;
 import org.apache.tomcat.util.scan.StandardJarScanFilter;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
@@ -40,8 +41,9 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
  * {@code java -jar heartwise-server.jar [--port N] [--war PATH] [--static-dir DIR]}. The WAR is
  * deployed exactly as a container would deploy it (its web.xml, its class loader), at the root
  * context, so the API is at {@code http://localhost:8080/api/v1/}. Tomcat scans no jar (web.xml is
- * metadata-complete), Tomcat's own error pages answer in problem+json too, work files go to a
- * temporary directory that is removed on exit, and SIGTERM stops the server gracefully.
+ * metadata-complete), Tomcat's own error pages answer in problem+json too, Tomcat's work files go to
+ * a temporary directory that is removed on exit, the plugin's data (the embedded database) to
+ * {@code ./data} unless configured, and SIGTERM stops the server gracefully.
  * The runner's classes are kept out of the WAR; they live only in {@code heartwise-server.jar}.
  */
 public final class EmbeddedServer {
@@ -50,7 +52,9 @@ public final class EmbeddedServer {
               --port N          HTTP port (default: $PORT, else 8080; 0 picks a free one)
               --war PATH        the WAR to run (default: heartwise.war next to this jar)
               --static-dir DIR  also serve the files of DIR at /static/
-            Settings (heartwise.*) come from system properties (-Dname=value) or environment variables.""";
+            Settings (heartwise.*) come from system properties (-Dname=value) or environment variables;
+            attempts are stored in ./data unless heartwise.data-dir (HEARTWISE_DATA_DIR) says otherwise.""";
+    private static final String DATA_DIR = "heartwise.data-dir";
     private static final long GRACEFUL_STOP_MILLIS = 5_000;
 
     private final Options options;
@@ -83,6 +87,9 @@ public final class EmbeddedServer {
             log.log(Level.INFO, USAGE);
             return;
         }
+        if (System.getProperty(DATA_DIR) == null && System.getenv("HEARTWISE_DATA_DIR") == null) {
+            System.setProperty(DATA_DIR, Path.of("data").toAbsolutePath().toString());
+        }
         EmbeddedServer server;
         try {
             server = new EmbeddedServer(options, Files.createTempDirectory("heartwise-server-"));
@@ -99,12 +106,15 @@ public final class EmbeddedServer {
     }
 
     /** @return the port the server listens on */
-    private int start() throws LifecycleException {
+    private int start() throws IOException, LifecycleException {
         Path war = options.war();
         if (!Files.isRegularFile(war)) {
             throw new IllegalStateException("there is no WAR at " + war + "; build it with mvn package or pass --war PATH");
         }
+        // Nobody manages this Tomcat over JMX, and starting the platform MBean server costs a third of a second.
+        Registry.disableRegistry();
         tomcat.setBaseDir(baseDir.toString());
+        Path appBase = Files.createDirectories(baseDir.resolve("webapps"));
 
         Connector connector = new Connector("HTTP/1.1");
         connector.setPort(options.port());
@@ -117,7 +127,7 @@ public final class EmbeddedServer {
 
         StandardHost host = (StandardHost) tomcat.getHost();
         host.setAutoDeploy(false);
-        host.setAppBase(baseDir.resolve("webapps").toString());
+        host.setAppBase(appBase.toString());
         host.setErrorReportValveClass(ProblemReportValve.class.getName());
 
         StandardContext webapp = new StandardContext();
@@ -126,6 +136,9 @@ public final class EmbeddedServer {
         webapp.setDocBase(war.toAbsolutePath().toString());
         webapp.setParentClassLoader(EmbeddedServer.class.getClassLoader());
         webapp.setReloadable(false);
+        // The process ends with the webapp, so there is no class loader leak to clean up after.
+        webapp.setClearReferencesRmiTargets(false);
+        webapp.setClearReferencesThreadLocals(false);
         webapp.setJarScanner(noJarScanning());
         StandardManager sessions = new StandardManager();
         sessions.setPathname(null);
@@ -153,7 +166,7 @@ public final class EmbeddedServer {
         Context files = tomcat.addContext("/static", directory.toAbsolutePath().toString());
         Wrapper servlet = Tomcat.addServlet(files, "default", new DefaultServlet());
         servlet.addInitParameter("listings", "false");
-        files.addServletMappingDecoded("/", "default");
+        files.addServletMapping("/", "default");
         files.addMimeMapping("json", "application/json");
         files.addMimeMapping("html", "text/html");
         files.addMimeMapping("txt", "text/plain");

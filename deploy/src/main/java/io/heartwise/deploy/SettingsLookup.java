@@ -1,26 +1,29 @@
 package io.heartwise.deploy;
 
+import io.heartwise.store.DatabaseSettings;
 import io.heartwise.web.Settings;
-import io.heartwise.web.SettingsException;
 import java.lang.System.Logger.Level;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Where the WAR finds its settings, first match wins: the servlet context's init parameters (web.xml
- * or the container's context configuration), then system properties, then environment variables. A
- * misspelt setting would otherwise be ignored without a word, so an init parameter or system
- * property under {@code heartwise.} that names no setting fails the start with a "did you mean",
- * and such an environment variable under {@code HEARTWISE_} is logged as a warning (the environment
- * is shared with other software). Stateless.
+ * or the container's context configuration), then system properties, then environment variables
+ * (blank values count as unset). A misspelt setting would otherwise be ignored without a word, so
+ * a name under {@code heartwise.} (or {@code HEARTWISE_} in the environment) that names no setting
+ * is logged as a warning with the closest setting. A warning and not an error: a setting this
+ * module does not know of yet must not fail a deployment. Stateless.
  */
 final class SettingsLookup {
     private static final System.Logger LOG = System.getLogger(SettingsLookup.class.getName());
     private static final String PREFIX = "heartwise.";
     private static final String ENVIRONMENT_PREFIX = "HEARTWISE_";
+    private static final List<String> KNOWN = Stream.concat(Settings.NAMES.stream(), DatabaseSettings.NAMES.stream()).toList();
 
     private SettingsLookup() {
     }
@@ -29,42 +32,46 @@ final class SettingsLookup {
      * @param initParameter      the context's init parameter of a name, or null
      * @param initParameterNames the names of all the context's init parameters
      * @param environment        the environment variables
-     * @return validated settings
-     * @throws SettingsException naming the setting at fault and how to fix it
+     * @return a lookup of a setting's raw value by its name
      */
-    static Settings settings(Function<String, String> initParameter, Collection<String> initParameterNames,
-                             Map<String, String> environment) {
-        for (String name : initParameterNames) {
-            rejectUnknown(name, "context init parameter");
-        }
-        for (String name : System.getProperties().stringPropertyNames()) {
-            rejectUnknown(name, "system property");
-        }
+    static Function<String, Optional<String>> of(Function<String, String> initParameter, Collection<String> initParameterNames,
+                                                 Map<String, String> environment) {
+        initParameterNames.stream()
+                .filter(name -> name.startsWith(PREFIX) && !KNOWN.contains(name))
+                .forEach(name -> warn("context init parameter " + name, name, Function.identity()));
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(PREFIX) && !KNOWN.contains(name))
+                .forEach(name -> warn("system property " + name, name, Function.identity()));
         environment.keySet().stream()
                 .filter(name -> name.startsWith(ENVIRONMENT_PREFIX))
-                .filter(name -> Settings.NAMES.stream().map(Settings::environmentName).noneMatch(name::equals))
-                .forEach(name -> LOG.log(Level.WARNING, "environment variable " + name + " is no Heartwise setting and is ignored."
-                        + suggestion(name, Settings::environmentName)));
+                .filter(name -> KNOWN.stream().map(Settings::environmentName).noneMatch(name::equals))
+                .forEach(name -> warn("environment variable " + name, name, Settings::environmentName));
         Function<String, Optional<String>> system = Settings.systemLookup(environment);
-        return Settings.from(name -> Optional.ofNullable(initParameter.apply(name))
+        return name -> Optional.ofNullable(initParameter.apply(name))
                 .filter(value -> !value.isBlank())
-                .or(() -> system.apply(name)));
+                .or(() -> system.apply(name));
     }
 
-    private static void rejectUnknown(String name, String kind) {
-        if (name.startsWith(PREFIX) && !Settings.NAMES.contains(name)) {
-            throw new SettingsException(name + " (" + kind + ") is no Heartwise setting." + suggestion(name, Function.identity())
-                    + " The settings are " + String.join(", ", Settings.NAMES) + ".");
-        }
+    private static void warn(String what, String name, Function<String, String> spelling) {
+        LOG.log(Level.WARNING, what + " is no Heartwise setting and is ignored." + suggestion(name, spelling)
+                + " The settings are " + String.join(", ", KNOWN.stream().map(spelling).toList()) + ".");
     }
 
-    private static String suggestion(String name, Function<String, String> spelling) {
-        return Settings.NAMES.stream()
+    /** @return " Did you mean X?" naming the setting closest to a misspelt name, or "" when none is close */
+    static String suggestion(String name, Function<String, String> spelling) {
+        return KNOWN.stream()
                 .map(spelling)
+                .filter(candidate -> close(name, candidate))
                 .min(Comparator.comparingInt(candidate -> distance(name, candidate)))
-                .filter(closest -> distance(name, closest) <= Math.max(3, closest.length() / 4))
                 .map(closest -> " Did you mean " + closest + "?")
                 .orElse("");
+    }
+
+    /** A few typos, or the name cut short or run on (heartwise.cache.max-age for ...max-age-seconds). */
+    private static boolean close(String name, String candidate) {
+        boolean cut = (candidate.startsWith(name) || name.startsWith(candidate))
+                && Math.min(name.length(), candidate.length()) > PREFIX.length() + 3;
+        return cut || distance(name, candidate) <= Math.max(3, candidate.length() / 4);
     }
 
     /** Levenshtein distance. */

@@ -1,58 +1,92 @@
 package io.heartwise.deploy;
 
-import io.heartwise.content.CatalogLoader;
-import io.heartwise.content.ContentCatalog;
 import io.heartwise.content.ContentException;
+import io.heartwise.store.StoreUnavailableException;
+import io.heartwise.web.Heartwise;
 import io.heartwise.web.HeartwiseApplication;
-import io.heartwise.web.Settings;
 import io.heartwise.web.SettingsException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.lang.System.Logger.Level;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
- * Starts the plugin inside a servlet container: reads the settings, loads the whole catalog and
- * mounts the API at {@value #API_MAPPING}. Declared in {@code web.xml}, so it runs before any
- * request is served. Anything wrong (a bad setting, a broken content file) is logged and rethrown,
- * so that the container fails the deployment instead of serving half a plugin.
+ * Starts the plugin inside a servlet container: reads the settings ({@link SettingsLookup}), starts
+ * {@link Heartwise} (content, platforms, database) and mounts the API at {@value #API_MAPPING}.
+ * Declared in {@code web.xml}, so it runs before any request is served. Anything wrong (a bad
+ * setting, a broken content file, an unreachable database) is logged and rethrown, so that the
+ * container fails the deployment instead of serving half a plugin. When the context stops, closes
+ * {@link Heartwise} (the database pool) and deregisters the webapp's JDBC drivers. One instance per
+ * context, called by the container's deploying thread only.
  */
 public final class StartupListener implements ServletContextListener {
     /** Where the API is mounted, relative to the context path. */
     public static final String API_MAPPING = "/api/v1/*";
+    private static final String API_PATH = "/api/v1/";
 
     private static final System.Logger LOG = System.getLogger(StartupListener.class.getName());
+
+    private Heartwise heartwise;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         long started = System.nanoTime();
         try {
-            Settings settings = SettingsLookup.settings(context::getInitParameter,
-                    Collections.list(context.getInitParameterNames()), System.getenv());
-            ContentCatalog catalog = CatalogLoader.loadFromClasspath();
+            heartwise = Heartwise.start(SettingsLookup.of(context::getInitParameter,
+                    Collections.list(context.getInitParameterNames()), System.getenv()));
             ServletRegistration.Dynamic api = context.addServlet("heartwise-api",
-                    new ServletContainer(HeartwiseApplication.resourceConfig(settings, catalog)));
+                    new ServletContainer(HeartwiseApplication.resourceConfig(heartwise)));
             api.addMapping(API_MAPPING);
             api.setLoadOnStartup(1);
-            LOG.log(Level.INFO, () -> "Heartwise API at " + context.getContextPath() + API_MAPPING.replace("*", "") + ": "
-                    + catalog.lessonList().lessons().size() + " lessons and " + catalog.quizIds().size()
-                    + " quizzes loaded in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
-        } catch (SettingsException | ContentException e) {
+            LOG.log(Level.INFO, () -> "Heartwise API at " + context.getContextPath() + API_PATH + " set up in "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+        } catch (SettingsException | ContentException | StoreUnavailableException e) {
             LOG.log(Level.ERROR, "Heartwise cannot start, the deployment fails: " + e.getMessage());
+            closeQuietly();
             throw e;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Heartwise cannot start, the deployment fails", e);
+            closeQuietly();
             throw e;
         }
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        LOG.log(Level.INFO, () -> "Heartwise API at " + event.getServletContext().getContextPath() + " stopped");
+        closeQuietly();
+        deregisterOwnDrivers();
+        LOG.log(Level.INFO, () -> "Heartwise API at " + event.getServletContext().getContextPath() + API_PATH + " stopped");
+    }
+
+    /**
+     * Loading a JDBC driver registers it with the JVM-wide DriverManager, which would then keep this
+     * webapp's class loader (and every class in it) alive after an undeploy.
+     */
+    private static void deregisterOwnDrivers() {
+        ClassLoader webapp = StartupListener.class.getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == webapp) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.log(Level.WARNING, "cannot deregister JDBC driver " + driver.getClass().getName(), e);
+                }
+            }
+        }
+    }
+
+    private void closeQuietly() {
+        if (heartwise != null) {
+            heartwise.close();
+            heartwise = null;
+        }
     }
 }

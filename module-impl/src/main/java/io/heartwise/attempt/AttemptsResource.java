@@ -1,14 +1,10 @@
 package io.heartwise.attempt;
 
-import io.heartwise.api.AttemptList;
 import io.heartwise.api.AttemptResult;
-import io.heartwise.api.AttemptSubmission;
 import io.heartwise.api.AttemptsApi;
 import io.heartwise.auth.Caller;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Objects;
 
 /** HTTP adapter for {@link AttemptsApi}; the work is in {@link AttemptService}. Thread-safe. */
@@ -18,30 +14,8 @@ public final class AttemptsResource implements AttemptsApi {
     @Context
     private SecurityContext security;
 
-    @Context
-    private UriInfo uriInfo;
-
     public AttemptsResource(AttemptService attempts) {
         this.attempts = Objects.requireNonNull(attempts, "attempts");
-    }
-
-    @Override
-    public Response submit(String quizId, String idempotencyKey, AttemptSubmission submission) {
-        AttemptService.Submitted submitted = attempts.submit(Caller.of(security), quizId, idempotencyKey, submission);
-        Response.ResponseBuilder response = Response.status(Response.Status.CREATED);
-        if (!submitted.created()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response
-                .location(uriInfo.getBaseUriBuilder().path("attempts").path(submitted.result().id()).build())
-                .header("Cache-Control", "no-store")
-                .entity(submitted.result())
-                .build();
-    }
-
-    @Override
-    public AttemptList list(String quizId) {
-        return attempts.list(Caller.of(security), quizId);
     }
 
     @Override

@@ -112,6 +112,10 @@ public final class CatalogLoader {
                 if (!quiz.id().equals(id)) {
                     problems.add(locations.problem("/id", "id \"" + quiz.id() + "\" does not match the file name \"" + id + "\""));
                 }
+                QuizDocument.Policy policy = quiz.effectivePolicy();
+                if ("after-last-attempt".equals(policy.reveal()) && policy.maxAttempts() == null) {
+                    problems.add(locations.problem("/policy/reveal", "reveal after-last-attempt needs maxAttempts: with unlimited attempts there is no last one"));
+                }
                 Set<String> questionIds = new HashSet<>();
                 for (int i = 0; i < quiz.questions().size(); i++) {
                     QuestionDocument question = quiz.questions().get(i);

@@ -1,10 +1,17 @@
 package io.heartwise.web;
 
 import io.heartwise.api.ApiDocumentApi;
+import io.heartwise.api.AttemptsApi;
 import io.heartwise.api.HealthApi;
 import io.heartwise.api.LessonsApi;
+import io.heartwise.api.QuizAttemptsApi;
 import io.heartwise.api.QuizzesApi;
-import io.heartwise.content.ContentCatalog;
+import io.heartwise.attempt.AttemptService;
+import io.heartwise.attempt.AttemptsResource;
+import io.heartwise.attempt.QuizAttemptsResource;
+import io.heartwise.auth.AuthenticationFilter;
+import io.heartwise.auth.DemoTokenResource;
+import io.heartwise.auth.TokenVerifier;
 import io.heartwise.lesson.LessonsResource;
 import io.heartwise.quiz.QuizzesResource;
 import jakarta.ws.rs.core.Configurable;
@@ -27,7 +34,7 @@ public final class HeartwiseApplication {
     /**
      * @return a complete Jersey application serving the API at its root
      */
-    public static ResourceConfig resourceConfig(Settings settings, ContentCatalog catalog) {
+    public static ResourceConfig resourceConfig(Heartwise heartwise) {
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("heartwise");
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -35,16 +42,16 @@ public final class HeartwiseApplication {
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         config.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
         config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
-        register(config, settings, catalog);
+        register(config, heartwise);
         return config;
     }
 
     /** Registers every resource and provider of the API into a Jersey application or feature context. */
-    static void register(Configurable<?> config, Settings settings, ContentCatalog catalog) {
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(catalog, "catalog");
+    static void register(Configurable<?> config, Heartwise heartwise) {
+        Objects.requireNonNull(heartwise, "heartwise");
+        Settings settings = heartwise.settings();
         JsonMappers json = new JsonMappers();
-        ContentRepresentations representations = new ContentRepresentations(json.getContext(Object.class), catalog.representations());
+        ContentRepresentations representations = new ContentRepresentations(json.getContext(Object.class), heartwise.catalog().representations());
 
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(ValidationFeature.class);
@@ -53,14 +60,23 @@ public final class HeartwiseApplication {
         config.register(new WebApplicationExceptionMapper());
         config.register(new ConstraintViolationMapper());
         config.register(new JsonBodyExceptionMapper());
+        config.register(new StoreExceptionMapper());
         config.register(new UnexpectedExceptionMapper());
         config.register(new QueryLengthFilter(settings.maxQueryLength()));
+        config.register(new BodySizeLimit(BodySizeLimit.MAX_BYTES));
         config.register(new CorsFilter(settings));
+        config.register(new AuthenticationFilter(new TokenVerifier(heartwise.platforms(), heartwise.clock()), settings.requireAuthForContent()));
         config.register(new ContentCachingFilter(representations, settings.cacheMaxAgeSeconds()));
 
-        config.register(new LessonsResource(catalog));
-        config.register(new QuizzesResource(catalog));
-        config.register(new HealthResource(catalog));
-        config.register(new ApiDocumentResource(List.of(LessonsApi.class, QuizzesApi.class, HealthApi.class, ApiDocumentApi.class)));
+        config.register(new LessonsResource(heartwise.catalog()));
+        config.register(new QuizzesResource(heartwise.catalog()));
+        AttemptService attempts = new AttemptService(heartwise.catalog(), heartwise.store(), json.getContext(Object.class), heartwise.clock());
+        config.register(new QuizAttemptsResource(attempts));
+        config.register(new AttemptsResource(attempts));
+        config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
+        config.register(new ApiDocumentResource(List.of(LessonsApi.class, QuizzesApi.class, QuizAttemptsApi.class, AttemptsApi.class, HealthApi.class, ApiDocumentApi.class)));
+        if (heartwise.platforms().demoEnabled()) {
+            config.register(new DemoTokenResource(heartwise.clock()));
+        }
     }
 }

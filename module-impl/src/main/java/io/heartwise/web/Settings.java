@@ -21,15 +21,23 @@ import java.util.function.Function;
  *                           turns CORS off; {@code *} allows any origin
  * @param cacheMaxAgeSeconds how long browsers and proxies may reuse content responses
  * @param maxQueryLength     longest query string accepted, in characters
+ * @param platformsFile      YAML or JSON file registering the platforms allowed to call the API; {@code null} for none
+ * @param demoPlatform       whether the local demo platform (public secret) is on: the embedded runner's default only
+ * @param requireAuthForContent whether reading lessons and quizzes needs a token too
  */
-public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, int maxQueryLength) {
+public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, int maxQueryLength, java.nio.file.Path platformsFile,
+                       boolean demoPlatform, boolean requireAuthForContent) {
 
     public static final String CORS_ALLOWED_ORIGINS = "heartwise.cors.allowed-origins";
     public static final String CACHE_MAX_AGE = "heartwise.cache.max-age-seconds";
     public static final String MAX_QUERY_LENGTH = "heartwise.http.max-query-length";
+    public static final String PLATFORMS_FILE = "heartwise.platforms-file";
+    public static final String DEMO_PLATFORM = "heartwise.demo-platform";
+    public static final String REQUIRE_AUTH_FOR_CONTENT = "heartwise.auth.require-for-content";
 
-    /** Every setting name, for "did you mean" and documentation. */
-    public static final List<String> NAMES = List.of(CORS_ALLOWED_ORIGINS, CACHE_MAX_AGE, MAX_QUERY_LENGTH);
+    /** Every setting name of the web layer, for documentation. */
+    public static final List<String> NAMES = List.of(CORS_ALLOWED_ORIGINS, CACHE_MAX_AGE, MAX_QUERY_LENGTH, PLATFORMS_FILE, DEMO_PLATFORM,
+            REQUIRE_AUTH_FOR_CONTENT);
 
     public Settings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -54,7 +62,10 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
         return new Settings(
                 origins(lookup.apply(CORS_ALLOWED_ORIGINS).orElse("")),
                 integer(lookup, CACHE_MAX_AGE, 300, 0, 31_536_000),
-                integer(lookup, MAX_QUERY_LENGTH, 2048, 256, 65_536));
+                integer(lookup, MAX_QUERY_LENGTH, 2048, 256, 65_536),
+                file(lookup, PLATFORMS_FILE),
+                bool(lookup, DEMO_PLATFORM),
+                bool(lookup, REQUIRE_AUTH_FOR_CONTENT));
     }
 
     /** @return a lookup in system properties, then in the given environment */
@@ -96,6 +107,30 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
             origins.add(origin);
         }
         return origins;
+    }
+
+    private static java.nio.file.Path file(Function<String, Optional<String>> lookup, String name) {
+        Optional<String> raw = lookup.apply(name).map(String::strip).filter(value -> !value.isEmpty());
+        if (raw.isEmpty()) {
+            return null;
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(raw.get());
+        if (!java.nio.file.Files.isReadable(path)) {
+            throw new SettingsException(name + ": " + path.toAbsolutePath() + " does not exist or cannot be read");
+        }
+        return path;
+    }
+
+    private static boolean bool(Function<String, Optional<String>> lookup, String name) {
+        Optional<String> raw = lookup.apply(name).map(value -> value.strip().toLowerCase(Locale.ROOT));
+        if (raw.isEmpty()) {
+            return false;
+        }
+        return switch (raw.get()) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off", "" -> false;
+            default -> throw new SettingsException(name + ": \"" + raw.get() + "\" is not true or false");
+        };
     }
 
     private static int integer(Function<String, Optional<String>> lookup, String name, int fallback, int min, int max) {

@@ -128,6 +128,9 @@ public final class ContentFixtures {
             id: first-lesson-review
             title: Review the first lesson
             lesson: first-lesson
+            policy:
+              maxAttempts: 2
+              reveal: after-last-attempt
             questions:
               - id: select-all
                 type: multiple-response

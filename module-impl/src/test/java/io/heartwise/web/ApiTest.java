@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.heartwise.content.ContentFixtures;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
@@ -30,12 +29,15 @@ import org.junit.jupiter.api.TestInstance;
 class ApiTest extends JerseyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private Heartwise heartwise;
+
     @Override
     protected Application configure() {
         forceSet(TestProperties.CONTAINER_PORT, "0");
         Settings settings = Settings.from(name -> Optional.ofNullable(Map.of(
                 Settings.CORS_ALLOWED_ORIGINS, "https://lms.example.edu").get(name)));
-        return HeartwiseApplication.resourceConfig(settings, ContentFixtures.catalog());
+        heartwise = TestHeartwise.start(settings);
+        return HeartwiseApplication.resourceConfig(heartwise);
     }
 
     @BeforeAll
@@ -46,6 +48,7 @@ class ApiTest extends JerseyTest {
     @AfterAll
     void stop() throws Exception {
         super.tearDown();
+        heartwise.close();
     }
 
     @Test
@@ -191,6 +194,7 @@ class ApiTest extends JerseyTest {
         JsonNode health = body(response);
         assertEquals("UP", health.get("status").asText());
         assertEquals("catalog", health.get("checks").get(0).get("name").asText());
+        assertEquals("database", health.get("checks").get(1).get("name").asText());
     }
 
     @Test

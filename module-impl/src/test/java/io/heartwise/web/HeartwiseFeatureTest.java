@@ -3,7 +3,6 @@ package io.heartwise.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.heartwise.content.ContentFixtures;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
@@ -30,12 +29,15 @@ class HeartwiseFeatureTest extends JerseyTest {
         }
     }
 
+    private Heartwise heartwise;
+
     @Override
     protected Application configure() {
         forceSet(TestProperties.CONTAINER_PORT, "0");
+        heartwise = TestHeartwise.start(Settings.defaults());
         return new ResourceConfig()
                 .register(HostStatusResource.class)
-                .register(new HeartwiseFeature(Settings.defaults(), ContentFixtures.catalog()));
+                .register(new HeartwiseFeature(heartwise));
     }
 
     @Override
@@ -51,6 +53,7 @@ class HeartwiseFeatureTest extends JerseyTest {
     @AfterAll
     void stop() throws Exception {
         super.tearDown();
+        heartwise.close();
     }
 
     @Test

@@ -1,0 +1,424 @@
+package io.heartwise.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * {@link AttemptStore} on plain JDBC, for H2 and PostgreSQL alike. Holds no state but the pool, so
+ * it is thread-safe; concurrent inserts for one learner are kept apart by the database's unique
+ * constraints, not by locks in this JVM, so they stay correct across several plugin instances.
+ */
+public final class JdbcAttemptStore implements AttemptStore {
+
+    /**
+     * Run on H2 after each insert commits: waits for H2's store lock, writes every committed change
+     * (so a concurrent writer cannot leave ours only in memory, as {@code WRITE_DELAY=0} can) and
+     * forces the file to disk, so that an attempt survives {@code kill -9} and a power cut alike.
+     */
+    static final String H2_FORCE_TO_DISK = "CHECKPOINT SYNC";
+
+    /**
+     * How often an insert starts over after losing a race for an attempt number or an idempotency
+     * key. Each loss means another insert for the same learner and quiz committed, so this many
+     * losses in a row only happen with more simultaneous submissions than any learner makes.
+     */
+    static final int MAX_TRIES = 10;
+
+    /** Bounds a statement stuck behind a lock or a slow server, so that a request cannot hang. */
+    private static final int STATEMENT_TIMEOUT_SECONDS = 10;
+
+    /** {@link #ping()} promises an answer within a couple of seconds. */
+    private static final int PING_TIMEOUT_SECONDS = 2;
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final String COLUMNS = "id, platform_id, learner_id, context_id, quiz_id, quiz_version, attempt_number, "
+            + "started_at, submitted_at, score, max_score, passed, result_json";
+
+    private final DataSource dataSource;
+    private final DatabaseSettings.Engine engine;
+
+    /**
+     * @param dataSource a pool over a migrated database ({@link Database} makes one)
+     * @param engine     which database it is; H2 needs an explicit flush after each commit
+     */
+    public JdbcAttemptStore(DataSource dataSource, DatabaseSettings.Engine engine) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    @Override
+    public Insertion insert(NewAttempt attempt, Integer maxAttempts) {
+        Objects.requireNonNull(attempt, "attempt");
+        if (maxAttempts != null && maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1 or null, not " + maxAttempts);
+        }
+        checkFitsColumns(attempt);
+        for (int tryNumber = 1; ; tryNumber++) {
+            try {
+                return insertOnce(attempt, maxAttempts);
+            } catch (SQLException e) {
+                if (!isUniqueViolation(e)) {
+                    throw failure("storing attempt " + attempt.id(), e);
+                }
+                // Another insert took our number or our idempotency key first and has committed:
+                // the next try numbers after it, or finds it by its key.
+                if (tryNumber == MAX_TRIES) {
+                    throw new StoreUnavailableException("Attempt " + attempt.id() + " lost " + MAX_TRIES
+                            + " races in a row for an attempt number; too many simultaneous submissions, retry later", e);
+                }
+                rejectReusedId(attempt, e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<StoredAttempt> find(String platformId, UUID attemptId) {
+        Objects.requireNonNull(platformId, "platformId");
+        Objects.requireNonNull(attemptId, "attemptId");
+        String sql = "SELECT " + COLUMNS + " FROM attempts WHERE id = ? AND platform_id = ?";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
+            statement.setObject(1, attemptId);
+            statement.setString(2, platformId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(storedAttempt(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("reading attempt " + attemptId, e);
+        }
+    }
+
+    @Override
+    public List<StoredAttempt> list(String platformId, String learnerId, String quizId) {
+        Objects.requireNonNull(platformId, "platformId");
+        Objects.requireNonNull(learnerId, "learnerId");
+        Objects.requireNonNull(quizId, "quizId");
+        String sql = "SELECT " + COLUMNS + " FROM attempts WHERE platform_id = ? AND learner_id = ? AND quiz_id = ? ORDER BY attempt_number";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
+            statement.setString(1, platformId);
+            statement.setString(2, learnerId);
+            statement.setString(3, quizId);
+            List<StoredAttempt> attempts = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    attempts.add(storedAttempt(row));
+                }
+            }
+            return List.copyOf(attempts);
+        } catch (SQLException e) {
+            throw failure("listing attempts at quiz " + quizId, e);
+        }
+    }
+
+    @Override
+    public void ping() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(PING_TIMEOUT_SECONDS);
+            try (ResultSet result = statement.executeQuery("SELECT 1")) {
+                result.next();
+            }
+        } catch (SQLException e) {
+            // Whatever went wrong, the database did not answer a trivial query: that is what ping reports.
+            throw new StoreUnavailableException("The database does not answer: " + ConnectionFailures.describe(e), e);
+        }
+    }
+
+    /** One transaction: the idempotency lookup, the numbering, the three inserts; all or nothing. */
+    private Insertion insertOnce(NewAttempt attempt, Integer maxAttempts) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Insertion insertion = insertInTransaction(connection, attempt, maxAttempts);
+                connection.commit();
+                if (insertion.created() && engine == DatabaseSettings.Engine.H2) {
+                    // Should this fail, the attempt is committed but perhaps not on disk; the caller
+                    // sees an error, and a retry with its idempotency key finds the attempt.
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(H2_FORCE_TO_DISK);
+                    }
+                }
+                return insertion;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        }
+    }
+
+    private Insertion insertInTransaction(Connection connection, NewAttempt attempt, Integer maxAttempts) throws SQLException {
+        if (attempt.idempotencyKey() != null) {
+            Optional<StoredAttempt> original = findByIdempotencyKey(connection, attempt);
+            if (original.isPresent()) {
+                return new Insertion(original.get(), false);
+            }
+        }
+        int used;
+        int lastNumber;
+        String numbering = "SELECT COUNT(*), COALESCE(MAX(attempt_number), 0) FROM attempts WHERE platform_id = ? AND learner_id = ? AND quiz_id = ?";
+        try (PreparedStatement statement = connection.prepareStatement(numbering)) {
+            statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
+            statement.setString(1, attempt.platformId());
+            statement.setString(2, attempt.learnerId());
+            statement.setString(3, attempt.quizId());
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                used = row.getInt(1);
+                lastNumber = row.getInt(2);
+            }
+        }
+        if (maxAttempts != null && used >= maxAttempts) {
+            throw new AttemptLimitReachedException("Learner has used " + used + " of " + maxAttempts + " attempts at quiz " + attempt.quizId());
+        }
+        StoredAttempt stored = storedAttempt(attempt, lastNumber + 1);
+        insertAttempt(connection, attempt, stored);
+        insertQuestions(connection, attempt);
+        insertAnswers(connection, attempt);
+        return new Insertion(stored, true);
+    }
+
+    private Optional<StoredAttempt> findByIdempotencyKey(Connection connection, NewAttempt attempt) throws SQLException {
+        String sql = "SELECT " + COLUMNS + ", request_hash FROM attempts WHERE platform_id = ? AND learner_id = ? AND idempotency_key = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
+            statement.setString(1, attempt.platformId());
+            statement.setString(2, attempt.learnerId());
+            statement.setString(3, attempt.idempotencyKey());
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                StoredAttempt original = storedAttempt(row);
+                // The quiz is compared too: a request hash that covers only the answers could match
+                // a different quiz's submission, and that is no retry.
+                if (!original.quizId().equals(attempt.quizId()) || !row.getString("request_hash").equals(attempt.requestHash())) {
+                    throw new IdempotencyKeyReusedException("Idempotency key \"" + attempt.idempotencyKey()
+                            + "\" was already used for a different request (attempt " + original.id() + ")");
+                }
+                return Optional.of(original);
+            }
+        }
+    }
+
+    private void insertAttempt(Connection connection, NewAttempt attempt, StoredAttempt stored) throws SQLException {
+        String sql = "INSERT INTO attempts (id, platform_id, learner_id, context_id, quiz_id, quiz_version, attempt_number, "
+                + "idempotency_key, request_hash, started_at, submitted_at, score, max_score, scaled_score, passed, result_json) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
+            statement.setObject(1, stored.id());
+            statement.setString(2, stored.platformId());
+            statement.setString(3, stored.learnerId());
+            statement.setString(4, stored.contextId());
+            statement.setString(5, stored.quizId());
+            statement.setString(6, stored.quizVersion());
+            statement.setInt(7, stored.attemptNumber());
+            statement.setString(8, attempt.idempotencyKey());
+            statement.setString(9, attempt.requestHash());
+            statement.setObject(10, OffsetDateTime.ofInstant(stored.startedAt(), ZoneOffset.UTC));
+            statement.setObject(11, OffsetDateTime.ofInstant(stored.submittedAt(), ZoneOffset.UTC));
+            statement.setDouble(12, stored.score());
+            statement.setDouble(13, stored.maxScore());
+            statement.setDouble(14, stored.maxScore() == 0 ? 0 : stored.score() / stored.maxScore());
+            statement.setBoolean(15, stored.passed());
+            statement.setString(16, stored.resultJson());
+            statement.executeUpdate();
+        }
+    }
+
+    private static void insertQuestions(Connection connection, NewAttempt attempt) throws SQLException {
+        if (attempt.questions().isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO attempt_questions (attempt_id, question_index, question_id, question_type, points, max_points, correct) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
+            List<NewAttempt.QuestionOutcome> questions = attempt.questions();
+            for (int questionIndex = 0; questionIndex < questions.size(); questionIndex++) {
+                NewAttempt.QuestionOutcome question = questions.get(questionIndex);
+                statement.setObject(1, attempt.id());
+                statement.setInt(2, questionIndex);
+                statement.setString(3, question.questionId());
+                statement.setString(4, question.questionType());
+                statement.setDouble(5, question.points());
+                statement.setDouble(6, question.maxPoints());
+                statement.setBoolean(7, question.correct());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void insertAnswers(Connection connection, NewAttempt attempt) throws SQLException {
+        if (attempt.questions().stream().allMatch(question -> question.answers().isEmpty())) {
+            return;
+        }
+        String sql = "INSERT INTO attempt_answers (attempt_id, question_id, answer_index, choice_id, position, category_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
+            for (NewAttempt.QuestionOutcome question : attempt.questions()) {
+                for (int answerIndex = 0; answerIndex < question.answers().size(); answerIndex++) {
+                    NewAttempt.ChosenAnswer answer = question.answers().get(answerIndex);
+                    statement.setObject(1, attempt.id());
+                    statement.setString(2, question.questionId());
+                    statement.setInt(3, answerIndex);
+                    statement.setString(4, answer.choiceId());
+                    if (answer.position() == null) {
+                        statement.setNull(5, Types.INTEGER);
+                    } else {
+                        statement.setInt(5, answer.position());
+                    }
+                    statement.setString(6, answer.categoryId());
+                    statement.addBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /**
+     * Rejects what the schema would reject, with the field's name instead of an SQLState, and
+     * duplicate question ids, whose key violation would otherwise look like a lost race.
+     */
+    private static void checkFitsColumns(NewAttempt attempt) {
+        Objects.requireNonNull(attempt.id(), "id");
+        checkLength("platformId", attempt.platformId(), 255);
+        checkLength("learnerId", attempt.learnerId(), 255);
+        checkLength("contextId", attempt.contextId(), 255);
+        checkLength("quizId", attempt.quizId(), 64);
+        checkLength("quizVersion", attempt.quizVersion(), 128);
+        if (attempt.idempotencyKey() != null) {
+            checkLength("idempotencyKey", attempt.idempotencyKey(), 128);
+        }
+        checkLength("requestHash", attempt.requestHash(), 128);
+        Objects.requireNonNull(attempt.startedAt(), "startedAt");
+        Objects.requireNonNull(attempt.submittedAt(), "submittedAt");
+        Objects.requireNonNull(attempt.resultJson(), "resultJson");
+        Set<String> questionIds = new HashSet<>();
+        for (NewAttempt.QuestionOutcome question : attempt.questions()) {
+            checkLength("questionId", question.questionId(), 64);
+            checkLength("questionType", question.questionType(), 32);
+            if (!questionIds.add(question.questionId())) {
+                throw new IllegalArgumentException("question " + question.questionId() + " appears twice in attempt " + attempt.id());
+            }
+            for (NewAttempt.ChosenAnswer answer : question.answers()) {
+                checkLength("choiceId", answer.choiceId(), 64);
+                if (answer.categoryId() != null) {
+                    checkLength("categoryId", answer.categoryId(), 64);
+                }
+            }
+        }
+    }
+
+    private static void checkLength(String field, String value, int maxLength) {
+        Objects.requireNonNull(value, field);
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException(field + " is " + value.length() + " characters long; the store keeps at most " + maxLength);
+        }
+    }
+
+    /** Looks through the whole chain: JDBC batches report the row's own exception as the next one. */
+    private static boolean isUniqueViolation(SQLException failure) {
+        for (Throwable cause : failure) {
+            if (cause instanceof SQLException sqlException && UNIQUE_VIOLATION.equals(sqlException.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A unique violation that persists because the caller reused an attempt id would otherwise be
+     * retried as if it were a lost race, and end as a misleading "retry later".
+     */
+    private void rejectReusedId(NewAttempt attempt, SQLException violation) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM attempts WHERE id = ?")) {
+            statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
+            statement.setObject(1, attempt.id());
+            try (ResultSet row = statement.executeQuery()) {
+                if (row.next()) {
+                    throw new IllegalArgumentException("An attempt with id " + attempt.id() + " is already stored; every attempt needs a new id", violation);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("checking attempt id " + attempt.id(), e);
+        }
+    }
+
+    /**
+     * The attempt as stored and as {@link #find} will return it: PostgreSQL and H2 keep timestamps
+     * to the microsecond, so the insert's answer is truncated alike.
+     */
+    private static StoredAttempt storedAttempt(NewAttempt attempt, int attemptNumber) {
+        return new StoredAttempt(attempt.id(), attempt.platformId(), attempt.learnerId(), attempt.contextId(), attempt.quizId(),
+                attempt.quizVersion(), attemptNumber, attempt.startedAt().truncatedTo(ChronoUnit.MICROS),
+                attempt.submittedAt().truncatedTo(ChronoUnit.MICROS), attempt.score(), attempt.maxScore(), attempt.passed(),
+                attempt.resultJson());
+    }
+
+    private static StoredAttempt storedAttempt(ResultSet row) throws SQLException {
+        return new StoredAttempt(
+                row.getObject("id", UUID.class),
+                row.getString("platform_id"),
+                row.getString("learner_id"),
+                row.getString("context_id"),
+                row.getString("quiz_id"),
+                row.getString("quiz_version"),
+                row.getInt("attempt_number"),
+                instant(row, "started_at"),
+                instant(row, "submitted_at"),
+                row.getDouble("score"),
+                row.getDouble("max_score"),
+                row.getBoolean("passed"),
+                row.getString("result_json"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // The connection is likely gone, and the database rolls back what it cannot commit.
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static RuntimeException failure(String action, SQLException e) {
+        if (ConnectionFailures.isConnectionFailure(e)) {
+            return new StoreUnavailableException("The database cannot be reached while " + action + ": " + ConnectionFailures.describe(e), e);
+        }
+        // A batch reports a summary; the row's own exception, next in the chain, says what was wrong.
+        SQLException cause = e;
+        for (Throwable next : e) {
+            if (next instanceof SQLException sqlException && sqlException.getSQLState() != null) {
+                cause = sqlException;
+                break;
+            }
+        }
+        return new IllegalStateException("The database failed while " + action + ": " + cause.getMessage()
+                + " (SQLState " + cause.getSQLState() + ")", e);
+    }
+}

@@ -1,0 +1,198 @@
+package io.heartwise.attempt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heartwise.auth.Tokens;
+import io.heartwise.web.Heartwise;
+import io.heartwise.web.HeartwiseApplication;
+import io.heartwise.web.Settings;
+import io.heartwise.web.TestHeartwise;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import org.glassfish.jersey.test.JerseyTest;
+import org.glassfish.jersey.test.TestProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Taking quizzes over HTTP, on the production wiring with an embedded H2 database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AttemptsApiTest extends JerseyTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INTRO = "quizzes/first-lesson-introduction/attempts";
+    private static final String RIGHT_ANSWERS = """
+            {"startedAt":"2026-01-01T10:00:00Z","answers":[
+              {"questionId":"which-point","selected":["first"]},
+              {"questionId":"is-it-listed","selected":["true"]}]}""";
+    private static final String ONE_WRONG = """
+            {"answers":[{"questionId":"which-point","selected":["second"]},{"questionId":"is-it-listed","selected":["true"]}]}""";
+
+    private Heartwise heartwise;
+
+    @Override
+    protected Application configure() {
+        forceSet(TestProperties.CONTAINER_PORT, "0");
+        heartwise = TestHeartwise.start(Settings.defaults());
+        return HeartwiseApplication.resourceConfig(heartwise);
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        super.setUp();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        super.tearDown();
+        heartwise.close();
+    }
+
+    @Test
+    void submittingWithoutATokenIsA401Problem() throws IOException {
+        Response response = target(INTRO).request().post(Entity.json(RIGHT_ANSWERS));
+        assertProblem(response, 401, "unauthorized");
+        assertTrue(response.getHeaderString("WWW-Authenticate").startsWith("Bearer"));
+    }
+
+    @Test
+    void aBadTokenIsA401ProblemEvenOnOpenContent() throws IOException {
+        assertProblem(target("lessons").request().header("Authorization", "Bearer nonsense").get(), 401, "unauthorized");
+        assertProblem(target(INTRO).request().header("Authorization", "Basic abc").post(Entity.json(RIGHT_ANSWERS)), 401, "unauthorized");
+    }
+
+    @Test
+    void aGradedAttemptIs201WithLocationAndTeachingFeedback() throws IOException {
+        String token = Tokens.learner("grace", "course-1");
+        Response response = as(token, INTRO).post(Entity.json(ONE_WRONG));
+        assertEquals(201, response.getStatus());
+        JsonNode result = JSON.readTree(response.readEntity(String.class));
+        URI location = response.getLocation();
+        assertTrue(location.getPath().endsWith("/attempts/" + result.get("id").asText()), location.toString());
+        assertEquals(1.0, result.get("score").asDouble());
+        assertEquals(2.0, result.get("maxScore").asDouble());
+        assertEquals(0.5, result.get("scaledScore").asDouble());
+        assertFalse(result.get("passed").asBoolean());
+        JsonNode first = result.get("questions").get(0);
+        assertFalse(first.get("correct").asBoolean());
+        assertEquals("Not quite, it comes second.", first.get("feedback").get(0).get("feedback").asText());
+        assertEquals("The introduction lists the first point before the second one.", first.get("explanation").asText());
+        assertEquals("first", first.get("correctAnswer").get("selected").get(0).asText(), "this quiz reveals answers immediately");
+
+        JsonNode again = JSON.readTree(client().target(location).request().header("Authorization", "Bearer " + token).get(String.class));
+        assertEquals(result.get("id"), again.get("id"));
+        assertEquals(result.get("questions"), again.get("questions"));
+    }
+
+    @Test
+    void aLearnerSeesOnlyTheirOwnAttemptsAndOnlyOnTheirPlatform() throws IOException {
+        Response submitted = as(Tokens.learner("henry", "course-1"), INTRO).post(Entity.json(RIGHT_ANSWERS));
+        String path = "attempts/" + JSON.readTree(submitted.readEntity(String.class)).get("id").asText();
+        assertEquals(200, as(Tokens.learner("henry", "course-1"), path).get().getStatus());
+        assertProblem(as(Tokens.learner("ivy", "course-1"), path).get(), 404, "attempt-not-found");
+        String otherPlatform = Tokens.hs256(Tokens.claims("other-lms", "henry", "course-1", "learner").build(), Tokens.SECRET + "-other");
+        assertProblem(as(otherPlatform, path).get(), 404, "attempt-not-found");
+        JsonNode ivysList = JSON.readTree(as(Tokens.learner("ivy", "course-1"), INTRO).get(String.class));
+        assertEquals(0, ivysList.get("attempts").size());
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheOriginalAndStoresNothing() throws IOException {
+        String token = Tokens.learner("jack", "course-1");
+        Response first = as(token, INTRO).header("Idempotency-Key", "jack-1").post(Entity.json(RIGHT_ANSWERS));
+        Response retry = as(token, INTRO).header("Idempotency-Key", "jack-1").post(Entity.json(RIGHT_ANSWERS));
+        assertEquals(201, retry.getStatus());
+        assertEquals("true", retry.getHeaderString("Idempotent-Replayed"));
+        assertEquals(first.getLocation(), retry.getLocation());
+        assertEquals(1, attempts(token).get("attempts").size());
+        assertProblem(as(token, INTRO).header("Idempotency-Key", "jack-1").post(Entity.json(ONE_WRONG)), 422, "idempotency-key-reused");
+        assertEquals(1, attempts(token).get("attempts").size());
+    }
+
+    @Test
+    void badAnswersAre422ProblemsWithPointersAndStoreNothing() throws IOException {
+        String token = Tokens.learner("kate", "course-1");
+        JsonNode problem = assertProblem(as(token, INTRO).post(Entity.json("""
+                {"answers":[{"questionId":"which-point","selected":["first","second"]},{"questionId":"nope","selected":["x"]}]}""")),
+                422, "constraint-violation");
+        assertEquals("/answers/0/selected", problem.get("errors").get(0).get("pointer").asText());
+        assertEquals("/answers/1/questionId", problem.get("errors").get(1).get("pointer").asText());
+        assertProblem(as(token, INTRO).post(Entity.json("{\"answers\":[{\"selected\":[\"first\"]}]}")), 422, "constraint-violation");
+        assertProblem(as(token, INTRO).post(Entity.json("{\"answers\": [")), 400, "malformed-body");
+        assertProblem(as(token, INTRO).post(Entity.json("{\"answers\":[],\"extra\":1}")), 400, "malformed-body");
+        assertProblem(as(token, INTRO).post(Entity.json("")), 400, null);
+        assertProblem(as(token, INTRO).post(Entity.text("which-point=first")), 415, null);
+        assertProblem(as(token, "quizzes/no-such-quiz/attempts").post(Entity.json(RIGHT_ANSWERS)), 404, "quiz-not-found");
+        String huge = "{\"answers\":[],\"startedAt\":\"" + "x".repeat(70_000) + "\"}";
+        assertProblem(as(token, INTRO).post(Entity.json(huge)), 413, "request-too-large");
+        assertEquals(0, attempts(token).get("attempts").size(), "nothing is stored for a rejected request");
+    }
+
+    @Test
+    void theAttemptLimitIsEnforcedByTheServerAndTheLastAttemptCounts() throws IOException {
+        String token = Tokens.learner("liam", "course-1");
+        String quiz = "quizzes/first-lesson-second-idea/attempts";
+        String right = "{\"answers\":[{\"questionId\":\"put-in-order\",\"order\":[\"one\",\"two\",\"three\"]}]}";
+        String wrong = "{\"answers\":[{\"questionId\":\"put-in-order\",\"order\":[\"two\",\"three\",\"one\"]}]}";
+        assertEquals(201, as(token, quiz).post(Entity.json(right)).getStatus());
+        assertEquals(201, as(token, quiz).post(Entity.json(right)).getStatus());
+        assertEquals(201, as(token, quiz).post(Entity.json(wrong)).getStatus());
+        assertProblem(as(token, quiz).post(Entity.json(right)), 409, "attempt-limit-reached");
+        JsonNode list = JSON.readTree(as(token, quiz).get(String.class));
+        assertEquals("last", list.get("grading").asText());
+        assertEquals(0.0, list.get("grade").asDouble(), "the last attempt counts, and it scored 0");
+        assertEquals(0, list.get("attemptsRemaining").asInt());
+        assertEquals(3, list.get("attempts").size());
+        assertTrue(list.get("attempts").get(2).get("counts").asBoolean());
+        assertFalse(list.get("attempts").get(0).get("counts").asBoolean());
+    }
+
+    @Test
+    void correctAnswersAppearOnlyAfterTheLastAllowedAttemptWhenThePolicySaysSo() throws IOException {
+        String token = Tokens.learner("mia", "course-1");
+        String quiz = "quizzes/first-lesson-review/attempts";
+        String body = "{\"answers\":[{\"questionId\":\"select-all\",\"selected\":[\"first\"]}]}";
+        Response first = as(token, quiz).post(Entity.json(body));
+        JsonNode firstResult = JSON.readTree(first.readEntity(String.class));
+        assertFalse(firstResult.get("correctAnswersRevealed").asBoolean());
+        assertFalse(firstResult.get("questions").get(0).has("correctAnswer"));
+        JsonNode second = JSON.readTree(as(token, quiz).post(Entity.json(body)).readEntity(String.class));
+        assertTrue(second.get("correctAnswersRevealed").asBoolean());
+        JsonNode firstAgain = JSON.readTree(client().target(first.getLocation()).request().header("Authorization", "Bearer " + token).get(String.class));
+        assertTrue(firstAgain.get("questions").get(0).has("correctAnswer"), "the first attempt's answers are revealed now too");
+    }
+
+    @Test
+    void anAttemptIdThatIsNotAUuidIsA400Problem() throws IOException {
+        assertProblem(as(Tokens.learner("nina", "c"), "attempts/not-a-uuid").get(), 400, "invalid-parameter");
+    }
+
+    private Invocation.Builder as(String token, String path) {
+        return target(path).request().header("Authorization", "Bearer " + token);
+    }
+
+    private JsonNode attempts(String token) throws IOException {
+        return JSON.readTree(as(token, INTRO).get(String.class));
+    }
+
+    private static JsonNode assertProblem(Response response, int status, String type) throws IOException {
+        String body = response.readEntity(String.class);
+        assertEquals(status, response.getStatus(), body);
+        assertEquals("application/problem+json", response.getMediaType().toString());
+        JsonNode problem = JSON.readTree(body);
+        if (type != null) {
+            assertEquals("https://heartwise.io/problems/" + type, problem.get("type").asText());
+        }
+        assertNotNull(problem.get("detail"));
+        return problem;
+    }
+}
