@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,8 +56,10 @@ public final class AttemptService {
     public Submitted submit(Caller caller, String quizId, String idempotencyKey, AttemptSubmission submission) {
         QuizDocument quiz = quiz(quizId);
         String version = catalog.quizVersion(quizId).orElseThrow();
-        Instant now = Instant.now(clock);
-        if (submission.startedAt() != null && submission.startedAt().isAfter(now.plusSeconds(60))) {
+        // Both databases keep microseconds: times in the result must equal the stored ones.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant startedAt = submission.startedAt() == null ? null : submission.startedAt().truncatedTo(ChronoUnit.MICROS);
+        if (startedAt != null && startedAt.isAfter(now.plusSeconds(60))) {
             throw new ProblemException(ProblemType.CONSTRAINT_VIOLATION, "startedAt lies in the future.",
                     List.of(io.heartwise.api.Problem.FieldError.atPointer("/startedAt", "must not be after the submission")));
         }
@@ -64,10 +67,10 @@ public final class AttemptService {
         UUID id = UUID.randomUUID();
         double scaled = Grader.round(graded.score() / graded.maxScore() * 10_000) / 10_000;
         AttemptResult full = new AttemptResult(id.toString(), quizId, version, 0, graded.score(), graded.maxScore(),
-                scaled, quiz.effectivePassMark(), graded.passed(), true, submission.startedAt(), now, graded.results(),
+                scaled, quiz.effectivePassMark(), graded.passed(), true, startedAt, now, graded.results(),
                 Map.of("self", "attempts/" + id, "quiz", "quizzes/" + quizId));
         NewAttempt attempt = new NewAttempt(id, caller.platformId(), caller.learnerId(), caller.contextId(), quizId, version,
-                idempotencyKey, requestHash(quizId, submission), submission.startedAt() == null ? now : submission.startedAt(), now,
+                idempotencyKey, requestHash(quizId, submission), startedAt == null ? now : startedAt, now,
                 graded.score(), graded.maxScore(), graded.passed(), graded.outcomes(), write(full));
         Policy policy = quiz.effectivePolicy();
         AttemptStore.Insertion insertion;
