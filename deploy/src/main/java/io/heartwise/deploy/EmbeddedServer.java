@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class EmbeddedServer {
      * and 1 when the WAR cannot be deployed (bad setting, broken content, missing file).
      */
     public static void main(String[] args) {
-        long launched = ProcessHandle.current().info().startInstant().map(instant -> instant.toEpochMilli())
+        long launched = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
                 .orElse(System.currentTimeMillis());
         configureLogging();
         System.Logger log = System.getLogger(EmbeddedServer.class.getName());
@@ -151,6 +152,11 @@ public final class EmbeddedServer {
 
         options.staticDir().ifPresent(this::addStaticFiles);
 
+        // Binds the port before the WAR is deployed: a port in use fails in a moment, not after the deployment.
+        tomcat.init();
+        if (connector.getState() != LifecycleState.INITIALIZED) {
+            throw new IllegalStateException("cannot listen on port " + options.port() + "; the reason is logged above");
+        }
         tomcat.start();
         if (webapp.getState() != LifecycleState.STARTED) {
             tomcat.stop();
@@ -189,8 +195,9 @@ public final class EmbeddedServer {
     /** Runs on SIGTERM or SIGINT: stops taking requests, lets running ones finish, cleans up. */
     private void stop() {
         System.Logger log = System.getLogger(EmbeddedServer.class.getName());
+        boolean running = tomcat.getServer().getState().isAvailable();
         try {
-            if (tomcat.getServer().getState().isAvailable()) {
+            if (running) {
                 log.log(Level.INFO, "Heartwise stopping");
                 tomcat.stop();
             }
@@ -199,7 +206,9 @@ public final class EmbeddedServer {
             log.log(Level.WARNING, "Tomcat did not stop cleanly", e);
         }
         deleteTree(baseDir);
-        log.log(Level.INFO, "Heartwise stopped");
+        if (running) {
+            log.log(Level.INFO, "Heartwise stopped");
+        }
         if (LogManager.getLogManager() instanceof ClassLoaderLogManager logManager) {
             logManager.shutdown();
         }

@@ -1,6 +1,6 @@
 package io.heartwise.deploy;
 
-import io.heartwise.store.DatabaseSettings;
+import io.heartwise.web.Heartwise;
 import io.heartwise.web.Settings;
 import java.lang.System.Logger.Level;
 import java.util.Collection;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Where the WAR finds its settings, first match wins: the servlet context's init parameters (web.xml
@@ -23,7 +22,7 @@ final class SettingsLookup {
     private static final System.Logger LOG = System.getLogger(SettingsLookup.class.getName());
     private static final String PREFIX = "heartwise.";
     private static final String ENVIRONMENT_PREFIX = "HEARTWISE_";
-    private static final List<String> KNOWN = Stream.concat(Settings.NAMES.stream(), DatabaseSettings.NAMES.stream()).toList();
+    private static final List<String> KNOWN = Heartwise.SETTING_NAMES;
 
     private SettingsLookup() {
     }

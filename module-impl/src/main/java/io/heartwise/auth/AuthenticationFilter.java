@@ -27,11 +27,22 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         this.requireForContent = requireForContent;
     }
 
+    /** Attempts and reports are always about someone: they need a caller whatever the settings. */
+    static boolean needsCaller(String path) {
+        return path.startsWith("attempts") || path.startsWith("reports")
+                || (path.startsWith("quizzes/") && (path.endsWith("/attempts") || path.endsWith("/attempts/")));
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
             String path = request.getUriInfo().getPath();
+            if (needsCaller(path)) {
+                // Before the body is read or validated: who is asking comes first.
+                throw new ProblemException(ProblemType.UNAUTHORIZED,
+                        "Send Authorization: Bearer <token>, a JWT signed by a registered platform, naming the learner in \"sub\".");
+            }
             if (requireForContent && !path.startsWith("health") && !path.startsWith("openapi.json") && !path.startsWith("demo/")) {
                 throw new ProblemException(ProblemType.UNAUTHORIZED, "This server requires a bearer token for every request.");
             }

@@ -1,7 +1,6 @@
 package io.heartwise.web;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -52,9 +51,7 @@ final class ContentCachingFilter implements ContainerResponseFilter {
             if (gzip) {
                 headers.putSingle(HttpHeaders.CONTENT_ENCODING, "gzip");
             }
-            if (HttpMethod.HEAD.equals(request.getMethod())) {
-                headers.putSingle(HttpHeaders.CONTENT_LENGTH, body.length);
-            }
+            headers.putSingle(HttpHeaders.CONTENT_LENGTH, body.length);
             response.setEntity(body, NO_ANNOTATIONS, MediaType.APPLICATION_JSON_TYPE);
         });
     }

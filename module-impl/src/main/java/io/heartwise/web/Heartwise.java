@@ -6,6 +6,7 @@ import io.heartwise.store.Database;
 import io.heartwise.store.DatabaseSettings;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.store.AttemptStore;
 import java.lang.System.Logger.Level;
@@ -19,20 +20,23 @@ import java.util.Objects;
 public final class Heartwise implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Heartwise.class.getName());
 
+    /** Every setting the plugin reads, of the web layer and of the database. */
+    public static final java.util.List<String> SETTING_NAMES = java.util.stream.Stream.concat(
+            Settings.NAMES.stream(), DatabaseSettings.NAMES.stream()).toList();
+
     private final Settings settings;
     private final ContentCatalog catalog;
     private final Platforms platforms;
-    private final AttemptStore store;
+    private final Database database;
     private final Clock clock;
-    private final AutoCloseable onClose;
 
-    public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, AttemptStore store, Clock clock, AutoCloseable onClose) {
+    /** @param database opened; closed with this */
+    public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.platforms = Objects.requireNonNull(platforms, "platforms");
-        this.store = Objects.requireNonNull(store, "store");
+        this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.onClose = onClose == null ? () -> { } : onClose;
         if (platforms.demoEnabled()) {
             LOG.log(Level.WARNING, "The local demo platform is ON: anyone can mint tokens with its public secret. "
                     + "Never enable " + Settings.DEMO_PLATFORM + " in production.");
@@ -58,7 +62,7 @@ public final class Heartwise implements AutoCloseable {
         Database database = Database.open(databaseSettings);
         LOG.log(Level.INFO, () -> "Heartwise started: " + catalog.lessonList().lessons().size() + " lessons, "
                 + catalog.quizIds().size() + " quizzes, storage " + databaseSettings);
-        return new Heartwise(settings, catalog, platforms, database.attempts(), Clock.systemUTC(), database);
+        return new Heartwise(settings, catalog, platforms, database, Clock.systemUTC());
     }
 
     public Settings settings() {
@@ -74,7 +78,12 @@ public final class Heartwise implements AutoCloseable {
     }
 
     public AttemptStore store() {
-        return store;
+        return database.attempts();
+    }
+
+    /** @return the pool under the store, for the reports, which aggregate in the database */
+    public DataSource dataSource() {
+        return database.dataSource();
     }
 
     public Clock clock() {
@@ -83,10 +92,6 @@ public final class Heartwise implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            onClose.close();
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "closing Heartwise failed", e);
-        }
+        database.close();
     }
 }

@@ -6,6 +6,7 @@ import io.heartwise.api.HealthApi;
 import io.heartwise.api.LessonsApi;
 import io.heartwise.api.QuizAttemptsApi;
 import io.heartwise.api.QuizzesApi;
+import io.heartwise.api.ReportsApi;
 import io.heartwise.attempt.AttemptService;
 import io.heartwise.attempt.AttemptsResource;
 import io.heartwise.attempt.QuizAttemptsResource;
@@ -14,6 +15,9 @@ import io.heartwise.auth.DemoTokenResource;
 import io.heartwise.auth.TokenVerifier;
 import io.heartwise.lesson.LessonsResource;
 import io.heartwise.quiz.QuizzesResource;
+import io.heartwise.report.NoStoreFilter;
+import io.heartwise.report.ReportService;
+import io.heartwise.report.ReportsResource;
 import jakarta.ws.rs.core.Configurable;
 import java.util.List;
 import java.util.Objects;
@@ -73,8 +77,10 @@ public final class HeartwiseApplication {
         AttemptService attempts = new AttemptService(heartwise.catalog(), heartwise.store(), json.getContext(Object.class), heartwise.clock());
         config.register(new QuizAttemptsResource(attempts));
         config.register(new AttemptsResource(attempts));
+        config.register(new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)));
+        config.register(new NoStoreFilter());
         config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
-        config.register(new ApiDocumentResource(List.of(LessonsApi.class, QuizzesApi.class, QuizAttemptsApi.class, AttemptsApi.class, HealthApi.class, ApiDocumentApi.class)));
+        config.register(new ApiDocumentResource(List.of(LessonsApi.class, QuizzesApi.class, QuizAttemptsApi.class, AttemptsApi.class, ReportsApi.class, HealthApi.class, ApiDocumentApi.class)));
         if (heartwise.platforms().demoEnabled()) {
             config.register(new DemoTokenResource(heartwise.clock()));
         }

@@ -8,26 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartwise.auth.Tokens;
-import io.heartwise.web.Heartwise;
-import io.heartwise.web.HeartwiseApplication;
-import io.heartwise.web.Settings;
-import io.heartwise.web.TestHeartwise;
+import io.heartwise.web.HeartwiseJerseyTest;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import org.glassfish.jersey.test.JerseyTest;
-import org.glassfish.jersey.test.TestProperties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Taking quizzes over HTTP, on the production wiring with an embedded H2 database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AttemptsApiTest extends JerseyTest {
+class AttemptsApiTest extends HeartwiseJerseyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INTRO = "quizzes/first-lesson-introduction/attempts";
     private static final String RIGHT_ANSWERS = """
@@ -37,25 +27,6 @@ class AttemptsApiTest extends JerseyTest {
     private static final String ONE_WRONG = """
             {"answers":[{"questionId":"which-point","selected":["second"]},{"questionId":"is-it-listed","selected":["true"]}]}""";
 
-    private Heartwise heartwise;
-
-    @Override
-    protected Application configure() {
-        forceSet(TestProperties.CONTAINER_PORT, "0");
-        heartwise = TestHeartwise.start(Settings.defaults());
-        return HeartwiseApplication.resourceConfig(heartwise);
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        super.setUp();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        super.tearDown();
-        heartwise.close();
-    }
 
     @Test
     void submittingWithoutATokenIsA401Problem() throws IOException {

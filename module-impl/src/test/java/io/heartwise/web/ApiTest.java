@@ -17,38 +17,15 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
-import org.glassfish.jersey.test.JerseyTest;
-import org.glassfish.jersey.test.TestProperties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The API on its production wiring (mappers, validation, filters), over real HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiTest extends JerseyTest {
+class ApiTest extends HeartwiseJerseyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Heartwise heartwise;
-
     @Override
-    protected Application configure() {
-        forceSet(TestProperties.CONTAINER_PORT, "0");
-        Settings settings = Settings.from(name -> Optional.ofNullable(Map.of(
-                Settings.CORS_ALLOWED_ORIGINS, "https://lms.example.edu").get(name)));
-        heartwise = TestHeartwise.start(settings);
-        return HeartwiseApplication.resourceConfig(heartwise);
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        super.setUp();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        super.tearDown();
-        heartwise.close();
+    protected Settings settings() {
+        return Settings.from(name -> Optional.ofNullable(Map.of(Settings.CORS_ALLOWED_ORIGINS, "https://lms.example.edu").get(name)));
     }
 
     @Test

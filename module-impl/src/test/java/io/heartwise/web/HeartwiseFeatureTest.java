@@ -9,16 +9,10 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.test.JerseyTest;
-import org.glassfish.jersey.test.TestProperties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** A host's own Jersey application registers the feature and serves the API under its own path. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HeartwiseFeatureTest extends JerseyTest {
+class HeartwiseFeatureTest extends HeartwiseJerseyTest {
 
     /** A resource of the host application, which must keep working beside the plugin. */
     @Path("host-status")
@@ -29,31 +23,16 @@ class HeartwiseFeatureTest extends JerseyTest {
         }
     }
 
-    private Heartwise heartwise;
-
-    @Override
-    protected Application configure() {
-        forceSet(TestProperties.CONTAINER_PORT, "0");
-        heartwise = TestHeartwise.start(Settings.defaults());
-        return new ResourceConfig()
-                .register(HostStatusResource.class)
-                .register(new HeartwiseFeature(heartwise));
-    }
-
     @Override
     protected URI getBaseUri() {
         return URI.create(super.getBaseUri() + "host/learning/");
     }
 
-    @BeforeAll
-    void start() throws Exception {
-        super.setUp();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        super.tearDown();
-        heartwise.close();
+    @Override
+    protected Application application(Heartwise started) {
+        return new ResourceConfig()
+                .register(HostStatusResource.class)
+                .register(new HeartwiseFeature(started));
     }
 
     @Test

@@ -37,6 +37,6 @@ public final class TestHeartwise {
         Platforms platforms = new Platforms(List.of(
                 new Platform("test-lms", "Test LMS", Tokens.SECRET, null, null),
                 new Platform("other-lms", "Other LMS", Tokens.SECRET + "-other", null, null)));
-        return new Heartwise(settings, catalog, platforms, database.attempts(), Clock.systemUTC(), database);
+        return new Heartwise(settings, catalog, platforms, database, Clock.systemUTC());
     }
 }

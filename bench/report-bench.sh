@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Report benchmark on PostgreSQL: loads N attempts of a 10-question quiz straight into the database
+# (COPY, in a schema of its own that is dropped afterwards), then times the full quiz report and
+# the CSV exports, and prints the heap's peak during each.
+#
+# Targets: the full quiz report at 1,000,000 attempts in <= 2 s; cost no worse than linear in N;
+# heap flat in N.
+#
+# Usage: bench/report-bench.sh [N ...]      (default: 10000 100000 1000000; N grows cumulatively)
+# Knobs (environment): HEAP (default 256m, -Xmx of the bench JVM), EXPORT (true: time the exports too),
+#                      BENCH_URL (jdbc:postgresql://127.0.0.1:5432/test), BENCH_USER (postgres), BENCH_PASSWORD.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+HEAP="${HEAP:-256m}"
+EXPORT="${EXPORT:-true}"
+SIZES=("$@")
+if [ ${#SIZES[@]} -eq 0 ]; then
+    SIZES=(10000 100000 1000000)
+fi
+
+cd "$ROOT"
+mvn -B -q install -DskipTests -pl module-api,module-impl -am >&2
+mvn -B -q test-compile -pl module-impl >&2
+CLASSPATH_FILE="$(mktemp)"
+trap 'rm -f "$CLASSPATH_FILE"' EXIT
+mvn -B -q dependency:build-classpath -pl module-impl -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >&2
+
+exec java -Xmx"$HEAP" -XX:+UseSerialGC \
+    -Dbench.url="${BENCH_URL:-jdbc:postgresql://127.0.0.1:5432/test}" \
+    -Dbench.user="${BENCH_USER:-postgres}" \
+    -Dbench.password="${BENCH_PASSWORD:-}" \
+    -Dbench.export="$EXPORT" \
+    -cp "module-impl/target/classes:module-impl/target/test-classes:$(cat "$CLASSPATH_FILE")" \
+    io.heartwise.report.bench.ReportBench "${SIZES[@]}"

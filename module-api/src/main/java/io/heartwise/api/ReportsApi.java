@@ -1,0 +1,161 @@
+package io.heartwise.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Instructor reports: results, item analysis, progress and exports. Every operation needs
+ * {@code Authorization: Bearer <token>} (no token or a bad one: {@code 401 unauthorized}) whose
+ * roles include {@code instructor} or {@code admin}; a learner token is {@code 403 forbidden}.
+ *
+ * <p>Scope: everything is limited to the token's platform; another platform's attempts are
+ * invisible (they count as none). An instructor sees only the context (course) their token names:
+ * {@code context} defaults to it, naming another is {@code 403 forbidden}, and an instructor token
+ * that names no context is {@code 403} too. An admin sees every context of the platform, or one
+ * with {@code context}.
+ *
+ * <p>Common query parameters, each {@code 400 invalid-parameter} naming the parameter when bad:
+ * {@code from} and {@code to} are ISO-8601 instants ({@code 2026-01-31T00:00:00Z}) bounding the
+ * submission time, {@code from} inclusive and {@code to} exclusive; {@code context} names a course
+ * or context. Report responses are {@code Cache-Control: no-store}.
+ */
+@Path("reports")
+@Produces(MediaType.APPLICATION_JSON)
+public interface ReportsApi {
+
+    /** Media type of a CSV export. */
+    String TEXT_CSV = "text/csv";
+
+    /** Media type of a JSON Lines export: one JSON object per line. */
+    String APPLICATION_JSONL = "application/jsonl";
+
+    /**
+     * Results and item analysis of one version of a quiz. The statistics are aggregated in the
+     * database, never over attempts held in memory; see {@link QuizReport} for every formula.
+     *
+     * @param quizId   the quiz; unknown: {@code 404 quiz-not-found}
+     * @param context  the course or context; see the scope rules above
+     * @param from     earliest submission, inclusive
+     * @param to       latest submission, exclusive; not after {@code from}: {@code 400}
+     * @param attempts which attempts count: {@code all} (default), {@code first}, {@code last} or {@code best}
+     *                 per learner
+     * @param version  the quiz version (content hash, as in {@link QuizReport#versions()}); default: the
+     *                 version published now. A version without attempts gives an empty report
+     * @return the report, stating the version and the filters it used
+     */
+    @GET
+    @Path("quizzes/{quizId}")
+    QuizReport quiz(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
+                    @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
+                    @QueryParam("context") String context,
+                    @QueryParam("from") String from,
+                    @QueryParam("to") String to,
+                    @QueryParam("attempts") String attempts,
+                    @QueryParam("version") String version);
+
+    /**
+     * Lists the attempts at a quiz, every version, oldest submission first, a page at a time.
+     *
+     * @param quizId  the quiz; unknown: {@code 404 quiz-not-found}
+     * @param context the course or context; see the scope rules above
+     * @param learner only this learner's attempts
+     * @param version only attempts at this quiz version
+     * @param from    earliest submission, inclusive
+     * @param to      latest submission, exclusive
+     * @param after   the {@code next} cursor of the previous page; a cursor that was not issued: {@code 400}
+     * @param limit   page size, 1 to 500, default 50
+     * @return the page, and a cursor for the next one
+     */
+    @GET
+    @Path("quizzes/{quizId}/attempts")
+    AttemptPage attempts(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
+                         @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
+                         @QueryParam("context") String context,
+                         @QueryParam("learner") String learner,
+                         @QueryParam("version") String version,
+                         @QueryParam("from") String from,
+                         @QueryParam("to") String to,
+                         @QueryParam("after") String after,
+                         @QueryParam("limit") String limit);
+
+    /**
+     * Exports the attempts at one version of a quiz, streamed as it is read from the database
+     * (constant memory whatever the size), as an attachment ({@code Content-Disposition} names the
+     * file). UTF-8; CSV starts with a byte order mark so that spreadsheets read it as UTF-8, uses
+     * CRLF line ends and RFC 4180 quoting, and every text cell that starts with {@code = + - @},
+     * a tab or a carriage return is prefixed with {@code '} so that no spreadsheet runs it as a
+     * formula. The first CSV line names every column; a JSON Lines object has the same names.
+     *
+     * <p>Columns of both shapes: {@code attempt_id, learner_id, context_id, quiz_id, quiz_version,
+     * attempt_number, started_at, submitted_at, score, max_score, scaled_score, passed}. Then
+     * {@code shape=long} (one row per attempt × question × chosen answer; an unanswered question
+     * has one row with empty answer columns) adds {@code question_position, question_id,
+     * question_type, points, max_points, correct, answer_position, choice_id, order_position,
+     * category_id}; {@code shape=attempts} (one row per attempt) adds one column per question,
+     * {@code q<position>_<questionId>}, holding the points scored.
+     *
+     * @param quizId   the quiz; unknown: {@code 404 quiz-not-found}
+     * @param format   {@code csv} (default) or {@code jsonl}
+     * @param shape    {@code long} (default) or {@code attempts}
+     * @param context  the course or context; see the scope rules above
+     * @param version  the quiz version; default: the version published now
+     * @param from     earliest submission, inclusive
+     * @param to       latest submission, exclusive
+     * @param attempts {@code all} (default), {@code first}, {@code last} or {@code best} per learner,
+     *                 as for {@link #quiz}
+     * @return {@code 200} with the file, rows ordered by submission time
+     */
+    @GET
+    @Path("quizzes/{quizId}/export")
+    @Produces({TEXT_CSV, APPLICATION_JSONL, MediaType.APPLICATION_JSON})
+    Response export(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
+                    @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
+                    @QueryParam("format") String format,
+                    @QueryParam("shape") String shape,
+                    @QueryParam("context") String context,
+                    @QueryParam("version") String version,
+                    @QueryParam("from") String from,
+                    @QueryParam("to") String to,
+                    @QueryParam("attempts") String attempts);
+
+    /**
+     * Every attempt of one learner across all quizzes, each saying whether the quiz's grading
+     * policy counts it. A learner without visible attempts has an empty report (not a {@code 404}),
+     * so that nothing tells whether they exist elsewhere.
+     *
+     * @param learnerId the learner ({@code sub} of their token), at most 255 characters
+     * @param context   the course or context; see the scope rules above
+     * @return the learner's attempts by quiz
+     */
+    @GET
+    @Path("learners/{learnerId}")
+    LearnerReport learner(@PathParam("learnerId") @NotBlank(message = "must name a learner")
+                          @Size(max = 255, message = "must be at most 255 characters") String learnerId,
+                          @QueryParam("context") String context);
+
+    /**
+     * Progress through a lesson: per section quiz, how many learners attempted it, their mean
+     * best score and pass rate, and how many stopped there.
+     *
+     * @param lessonId the lesson; unknown: {@code 404 lesson-not-found}
+     * @param context  the course or context; see the scope rules above
+     * @param from     earliest submission, inclusive
+     * @param to       latest submission, exclusive
+     * @return the roll-up, sections in lesson order
+     */
+    @GET
+    @Path("lessons/{lessonId}")
+    LessonReport lesson(@PathParam("lessonId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
+                        @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String lessonId,
+                        @QueryParam("context") String context,
+                        @QueryParam("from") String from,
+                        @QueryParam("to") String to);
+}

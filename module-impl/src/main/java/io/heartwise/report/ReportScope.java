@@ -1,0 +1,70 @@
+package io.heartwise.report;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The attempts a quiz report or export covers: one platform, one quiz, one version, optionally one
+ * context and a submission-time range, and which attempts per learner count. Renders itself as a
+ * SQL row source named {@code a} with its parameters, so that every query selects alike.
+ *
+ * @param context   {@code null} for every context of the platform
+ * @param from      inclusive; {@code null} for no bound
+ * @param to        exclusive; {@code null} for no bound
+ */
+record ReportScope(String platformId, String quizId, String version, String context, Instant from, Instant to,
+                   AttemptSelection selection) {
+
+    /** The attempt columns every query may read from {@code a}. */
+    static final String ATTEMPT_COLUMNS = "id, learner_id, context_id, quiz_id, quiz_version, attempt_number, started_at, submitted_at, "
+            + "score, max_score, scaled_score, passed";
+
+    ReportScope {
+        Objects.requireNonNull(platformId, "platformId");
+        Objects.requireNonNull(quizId, "quizId");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(selection, "selection");
+    }
+
+    /** @return {@code (SELECT ...) a}: the counted attempts, one row each */
+    String source() {
+        String filtered = "SELECT " + ATTEMPT_COLUMNS + " FROM attempts WHERE " + where();
+        if (selection.ranking() == null) {
+            return "(" + filtered + ") a";
+        }
+        return "(SELECT " + ATTEMPT_COLUMNS + " FROM (SELECT " + ATTEMPT_COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY learner_id ORDER BY "
+                + selection.ranking() + ") AS pick FROM attempts WHERE " + where() + ") ranked WHERE pick = 1) a";
+    }
+
+    private String where() {
+        return "platform_id = ? AND quiz_id = ? AND quiz_version = ?"
+                + (context == null ? "" : " AND context_id = ?")
+                + (from == null ? "" : " AND submitted_at >= ?")
+                + (to == null ? "" : " AND submitted_at < ?");
+    }
+
+    /** Binds the parameters of {@link #source()} from position {@code first}; @return the next free position */
+    int bind(PreparedStatement statement, int first) throws SQLException {
+        List<Object> values = new ArrayList<>(List.of(platformId, quizId, version));
+        if (context != null) {
+            values.add(context);
+        }
+        if (from != null) {
+            values.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        }
+        if (to != null) {
+            values.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        }
+        int position = first;
+        for (Object value : values) {
+            statement.setObject(position++, value);
+        }
+        return position;
+    }
+}

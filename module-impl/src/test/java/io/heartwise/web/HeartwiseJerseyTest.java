@@ -1,0 +1,44 @@
+package io.heartwise.web;
+
+import jakarta.ws.rs.core.Application;
+import org.glassfish.jersey.test.JerseyTest;
+import org.glassfish.jersey.test.TestProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A real HTTP server on a free port with the production wiring over {@link TestHeartwise}: one per
+ * test class. Subclasses may change the settings or wrap the application, e.g. in a host's own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class HeartwiseJerseyTest extends JerseyTest {
+    protected Heartwise heartwise;
+
+    /** Called while the superclass is constructed: use no instance fields. */
+    protected Settings settings() {
+        return Settings.defaults();
+    }
+
+    protected Application application(Heartwise started) {
+        return HeartwiseApplication.resourceConfig(started);
+    }
+
+    @Override
+    protected final Application configure() {
+        forceSet(TestProperties.CONTAINER_PORT, "0");
+        heartwise = TestHeartwise.start(settings());
+        return application(heartwise);
+    }
+
+    @BeforeAll
+    void startServer() throws Exception {
+        super.setUp();
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        super.tearDown();
+        heartwise.close();
+    }
+}
