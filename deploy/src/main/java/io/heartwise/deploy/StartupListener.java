@@ -46,6 +46,10 @@ public final class StartupListener implements ServletContextListener {
                     new ServletContainer(HeartwiseApplication.resourceConfig(heartwise)));
             api.addMapping(API_MAPPING);
             api.setLoadOnStartup(1);
+            if (!heartwise.settings().requireAuthForContent()) {
+                context.addFilter("heartwise-content", new ContentFastPath(heartwise.representations(), heartwise.settings()))
+                        .addMappingForServletNames(null, false, "heartwise-api");
+            }
             LOG.log(Level.INFO, () -> "Heartwise API at " + context.getContextPath() + API_PATH + " set up in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         } catch (SettingsException | ContentException | StoreUnavailableException e) {

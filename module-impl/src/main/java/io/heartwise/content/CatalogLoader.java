@@ -98,37 +98,51 @@ public final class CatalogLoader {
     }
 
     private Map<String, QuizDocument> loadQuizzes(List<ContentProblem> problems) {
+        // Files are independent: read them on every core, then merge in index order, so that the
+        // catalog and the problem list come out the same however the work was split.
+        List<LoadedQuiz> loaded = readIndex(QUIZZES_ROOT, "quizzes", problems).parallelStream().map(this::loadQuiz).toList();
         Map<String, QuizDocument> quizzes = new LinkedHashMap<>();
-        for (String id : readIndex(QUIZZES_ROOT, "quizzes", problems)) {
-            String path = QUIZZES_ROOT + id + ".yaml";
-            Optional<String> text = source.read(path);
-            if (text.isEmpty()) {
-                problems.add(new ContentProblem(QUIZZES_ROOT + "index.yaml", 0, 0, "quiz \"" + id + "\" is in the index but " + path + " does not exist"));
-                continue;
-            }
-            reader.read(path, text.get(), 0, QuizDocument.class, problems).ifPresent(located -> {
-                QuizDocument quiz = located.document();
-                SourceLocations locations = located.locations();
-                if (!quiz.id().equals(id)) {
-                    problems.add(locations.problem("/id", "id \"" + quiz.id() + "\" does not match the file name \"" + id + "\""));
-                }
-                QuizDocument.Policy policy = quiz.effectivePolicy();
-                if ("after-last-attempt".equals(policy.reveal()) && policy.maxAttempts() == null) {
-                    problems.add(locations.problem("/policy/reveal", "reveal after-last-attempt needs maxAttempts: with unlimited attempts there is no last one"));
-                }
-                Set<String> questionIds = new HashSet<>();
-                for (int i = 0; i < quiz.questions().size(); i++) {
-                    QuestionDocument question = quiz.questions().get(i);
-                    String base = "/questions/" + i;
-                    if (!questionIds.add(question.id())) {
-                        problems.add(locations.problem(base + "/id", "duplicate question id \"" + question.id() + "\""));
-                    }
-                    QuestionRules.check(question, (pointer, message) -> problems.add(locations.problem(base + pointer, message)));
-                }
-                quizzes.put(id, quiz);
-            });
+        for (LoadedQuiz quiz : loaded) {
+            problems.addAll(quiz.problems());
+            quiz.document().ifPresent(document -> quizzes.put(quiz.id(), document));
         }
         return quizzes;
+    }
+
+    /** One quiz file, read and checked on its own. */
+    private record LoadedQuiz(String id, Optional<QuizDocument> document, List<ContentProblem> problems) {
+    }
+
+    private LoadedQuiz loadQuiz(String id) {
+        List<ContentProblem> problems = new ArrayList<>();
+        String path = QUIZZES_ROOT + id + ".yaml";
+        Optional<String> text = source.read(path);
+        if (text.isEmpty()) {
+            problems.add(new ContentProblem(QUIZZES_ROOT + "index.yaml", 0, 0, "quiz \"" + id + "\" is in the index but " + path + " does not exist"));
+            return new LoadedQuiz(id, Optional.empty(), problems);
+        }
+        Optional<QuizDocument> document = reader.read(path, text.get(), 0, QuizDocument.class, problems).map(located -> {
+            QuizDocument quiz = located.document();
+            SourceLocations locations = located.locations();
+            if (!quiz.id().equals(id)) {
+                problems.add(locations.problem("/id", "id \"" + quiz.id() + "\" does not match the file name \"" + id + "\""));
+            }
+            QuizDocument.Policy policy = quiz.effectivePolicy();
+            if ("after-last-attempt".equals(policy.reveal()) && policy.maxAttempts() == null) {
+                problems.add(locations.problem("/policy/reveal", "reveal after-last-attempt needs maxAttempts: with unlimited attempts there is no last one"));
+            }
+            Set<String> questionIds = new HashSet<>();
+            for (int i = 0; i < quiz.questions().size(); i++) {
+                QuestionDocument question = quiz.questions().get(i);
+                String base = "/questions/" + i;
+                if (!questionIds.add(question.id())) {
+                    problems.add(locations.problem(base + "/id", "duplicate question id \"" + question.id() + "\""));
+                }
+                QuestionRules.check(question, (pointer, message) -> problems.add(locations.problem(base + pointer, message)));
+            }
+            return quiz;
+        });
+        return new LoadedQuiz(id, document, problems);
     }
 
     private List<ParsedLesson> loadLessons(List<ContentProblem> problems) {

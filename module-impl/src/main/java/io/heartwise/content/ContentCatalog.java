@@ -4,7 +4,6 @@ import io.heartwise.api.Lesson;
 import io.heartwise.api.LessonList;
 import io.heartwise.api.Quiz;
 import io.heartwise.api.Section;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,15 +69,20 @@ public final class ContentCatalog {
         return List.copyOf(quizzes.keySet());
     }
 
-    /** @return every record a content endpoint returns, for precomputing their representations */
-    public List<Object> representations() {
-        List<Object> all = new ArrayList<>();
-        all.add(lessonList);
+    /**
+     * @return every record a content endpoint returns, by its path relative to the API root
+     *         ({@code lessons/why-men-pull-away}), for precomputing their representations
+     */
+    public Map<String, Object> representationsByPath() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("lessons", lessonList);
         for (Lesson lesson : lessons.values()) {
-            all.add(lesson);
-            all.addAll(lesson.sections());
+            all.put("lessons/" + lesson.id(), lesson);
+            for (Section section : lesson.sections()) {
+                all.put("lessons/" + lesson.id() + "/sections/" + section.id(), section);
+            }
         }
-        all.addAll(quizzes.values());
-        return all;
+        quizzes.values().forEach(quiz -> all.put("quizzes/" + quiz.id(), quiz));
+        return Collections.unmodifiableMap(all);
     }
 }

@@ -45,27 +45,25 @@ final class DocumentReader {
      * @return the document, or empty when it has problems, which are added to {@code problems}
      */
     <T> Optional<Located<T>> read(String path, String text, int lineOffset, Class<T> type, List<ContentProblem> problems) {
-        SourceLocations locations;
-        try {
-            locations = SourceLocations.scan(yaml, path, text, lineOffset);
-        } catch (JsonProcessingException e) {
-            problems.add(new ContentProblem(path, e.getLocation() == null ? 1 : e.getLocation().getLineNr() + lineOffset,
-                    e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr()),
-                    "not valid YAML: " + oneLine(e.getOriginalMessage())));
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.add(new ContentProblem(path, 0, 0, "cannot read: " + e.getMessage()));
-            return Optional.empty();
-        }
+        SourceLocations locations = new SourceLocations(yaml, path, text, lineOffset);
         T document;
         try {
-            document = yaml.readValue(text, type);
+            // A full parse first, so that a syntax error is reported as such before any binding problem.
+            document = yaml.treeToValue(yaml.readTree(text), type);
         } catch (UnrecognizedPropertyException e) {
             problems.add(locations.problem(pointer(e), unknownField(e)));
             return Optional.empty();
         } catch (JsonMappingException e) {
+            if (!(e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) && e.getPath().isEmpty()
+                    && e.getCause() instanceof JsonProcessingException syntax) {
+                problems.add(syntaxProblem(path, lineOffset, syntax));
+                return Optional.empty();
+            }
             String message = "cannot read " + describePath(e) + ": " + firstLine(e.getOriginalMessage());
             problems.add(e.getPath().isEmpty() ? locations.problem(e.getLocation(), message) : locations.problem(pointer(e), message));
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            problems.add(syntaxProblem(path, lineOffset, e));
             return Optional.empty();
         } catch (IOException e) {
             problems.add(new ContentProblem(path, 1 + lineOffset, 1, "cannot read: " + firstLine(e.getMessage())));
@@ -81,6 +79,12 @@ final class DocumentReader {
                 .collect(Collectors.toList());
         problems.addAll(violations);
         return violations.isEmpty() ? Optional.of(new Located<>(document, locations)) : Optional.empty();
+    }
+
+    private static ContentProblem syntaxProblem(String path, int lineOffset, JsonProcessingException e) {
+        return new ContentProblem(path, e.getLocation() == null ? 1 : e.getLocation().getLineNr() + lineOffset,
+                e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr()),
+                "not valid YAML: " + oneLine(e.getOriginalMessage()));
     }
 
     private static String unknownField(UnrecognizedPropertyException e) {

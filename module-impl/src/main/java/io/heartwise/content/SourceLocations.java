@@ -12,24 +12,37 @@ import java.util.Map;
 /**
  * Where each value of a YAML document sits in its file, by JSON Pointer, so that a problem found
  * after binding (a failed constraint, a broken reference) can still name a line and a column.
+ * The file is scanned for locations only when a problem is reported: valid content, the usual
+ * case at start-up, is parsed once. Not thread-safe: one instance serves the thread loading its file.
  */
 final class SourceLocations {
+    private final ObjectMapper yaml;
     private final String path;
+    private final String text;
     private final int lineOffset;
-    private final Map<String, int[]> byPointer;
+    private Map<String, int[]> byPointer;
 
-    private SourceLocations(String path, int lineOffset, Map<String, int[]> byPointer) {
+    /** @param lineOffset lines before the YAML text in its file (front matter starts after {@code ---}) */
+    SourceLocations(ObjectMapper yaml, String path, String text, int lineOffset) {
+        this.yaml = yaml;
         this.path = path;
+        this.text = text;
         this.lineOffset = lineOffset;
-        this.byPointer = byPointer;
     }
 
-    /**
-     * Records the location of every value in a YAML text.
-     *
-     * @param lineOffset lines before the YAML text in its file (front matter starts after {@code ---})
-     */
-    static SourceLocations scan(ObjectMapper yaml, String path, String text, int lineOffset) throws IOException {
+    private Map<String, int[]> byPointer() {
+        if (byPointer == null) {
+            try {
+                byPointer = scan(yaml, text);
+            } catch (IOException e) {
+                byPointer = Map.of();
+            }
+        }
+        return byPointer;
+    }
+
+    /** Records the location of every value in a YAML text. */
+    private static Map<String, int[]> scan(ObjectMapper yaml, String text) throws IOException {
         Map<String, int[]> locations = new HashMap<>();
         try (JsonParser parser = yaml.createParser(text)) {
             JsonToken token;
@@ -47,14 +60,14 @@ final class SourceLocations {
                 locations.putIfAbsent(pointer.toString(), new int[] {location.getLineNr(), location.getColumnNr()});
             }
         }
-        return new SourceLocations(path, lineOffset, locations);
+        return locations;
     }
 
     /** A problem at the value a JSON Pointer names, or at its nearest located ancestor. */
     ContentProblem problem(String pointer, String message) {
         String probe = pointer;
         while (true) {
-            int[] location = byPointer.get(probe);
+            int[] location = byPointer().get(probe);
             if (location != null) {
                 return new ContentProblem(path, location[0] + lineOffset, location[1], message);
             }

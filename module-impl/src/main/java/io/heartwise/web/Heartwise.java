@@ -5,6 +5,8 @@ import io.heartwise.content.CatalogLoader;
 import io.heartwise.store.Database;
 import io.heartwise.store.DatabaseSettings;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import io.heartwise.content.ContentCatalog;
@@ -29,6 +31,7 @@ public final class Heartwise implements AutoCloseable {
     private final Platforms platforms;
     private final Database database;
     private final Clock clock;
+    private final ContentRepresentations representations;
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
@@ -37,6 +40,7 @@ public final class Heartwise implements AutoCloseable {
         this.platforms = Objects.requireNonNull(platforms, "platforms");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.representations = new ContentRepresentations(JsonMappers.api(), catalog);
         if (platforms.demoEnabled()) {
             LOG.log(Level.WARNING, "The local demo platform is ON: anyone can mint tokens with its public secret. "
                     + "Never enable " + Settings.DEMO_PLATFORM + " in production.");
@@ -57,9 +61,22 @@ public final class Heartwise implements AutoCloseable {
     public static Heartwise start(Function<String, Optional<String>> lookup) {
         Settings settings = Settings.from(lookup);
         DatabaseSettings databaseSettings = DatabaseSettings.from(lookup);
-        ContentCatalog catalog = CatalogLoader.loadFromClasspath();
         Platforms platforms = Platforms.load(settings.platformsFile(), settings.demoPlatform());
-        Database database = Database.open(databaseSettings);
+        // Opening the database (pool, migrations) and loading the content do not depend on each other.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(databaseSettings));
+        ContentCatalog catalog;
+        try {
+            catalog = CatalogLoader.loadFromClasspath();
+        } catch (RuntimeException e) {
+            opening.thenAccept(Database::close);
+            throw e;
+        }
+        Database database;
+        try {
+            database = opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         LOG.log(Level.INFO, () -> "Heartwise started: " + catalog.lessonList().lessons().size() + " lessons, "
                 + catalog.quizIds().size() + " quizzes, storage " + databaseSettings);
         return new Heartwise(settings, catalog, platforms, database, Clock.systemUTC());
@@ -84,6 +101,11 @@ public final class Heartwise implements AutoCloseable {
     /** @return the pool under the store, for the reports, which aggregate in the database */
     public DataSource dataSource() {
         return database.dataSource();
+    }
+
+    /** @return the precomputed bytes, tags and gzip of every content response */
+    public ContentRepresentations representations() {
+        return representations;
     }
 
     public Clock clock() {

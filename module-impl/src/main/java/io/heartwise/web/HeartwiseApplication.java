@@ -55,10 +55,10 @@ public final class HeartwiseApplication {
         Objects.requireNonNull(heartwise, "heartwise");
         Settings settings = heartwise.settings();
         JsonMappers json = new JsonMappers();
-        ContentRepresentations representations = new ContentRepresentations(json.getContext(Object.class), heartwise.catalog().representations());
 
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(ValidationFeature.class);
+        config.register(new ValidationSettings());
         config.register(json);
         config.register(new ProblemExceptionMapper());
         config.register(new WebApplicationExceptionMapper());
@@ -70,7 +70,7 @@ public final class HeartwiseApplication {
         config.register(new BodySizeLimit(BodySizeLimit.MAX_BYTES));
         config.register(new CorsFilter(settings));
         config.register(new AuthenticationFilter(new TokenVerifier(heartwise.platforms(), heartwise.clock()), settings.requireAuthForContent()));
-        config.register(new ContentCachingFilter(representations, settings.cacheMaxAgeSeconds()));
+        config.register(new ContentCachingFilter(heartwise.representations(), settings));
 
         config.register(new LessonsResource(heartwise.catalog()));
         config.register(new QuizzesResource(heartwise.catalog()));

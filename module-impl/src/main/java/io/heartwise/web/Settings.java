@@ -80,6 +80,11 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
         return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /** @return the {@code Cache-Control} of every content response */
+    public String contentCacheControl() {
+        return "public, max-age=" + cacheMaxAgeSeconds;
+    }
+
     /** @return whether a browser page served from {@code origin} may call the API */
     public boolean allowsOrigin(String origin) {
         return corsAllowedOrigins.contains("*") || corsAllowedOrigins.contains(origin);
