@@ -54,8 +54,10 @@ public final class EmbeddedServer {
               --war PATH        the WAR to run (default: heartwise.war next to this jar)
               --static-dir DIR  also serve the files of DIR at /static/
             Settings (heartwise.*) come from system properties (-Dname=value) or environment variables;
-            attempts are stored in ./data unless heartwise.data-dir (HEARTWISE_DATA_DIR) says otherwise.""";
+            attempts are stored in ./data unless heartwise.data-dir (HEARTWISE_DATA_DIR) says otherwise.
+            The local demo platform (public secret, for trying the API) is on unless heartwise.demo-platform=false.""";
     private static final String DATA_DIR = "heartwise.data-dir";
+    private static final String DEMO_PLATFORM = "heartwise.demo-platform";
     private static final long GRACEFUL_STOP_MILLIS = 5_000;
 
     private final Options options;
@@ -90,6 +92,10 @@ public final class EmbeddedServer {
         }
         if (System.getProperty(DATA_DIR) == null && System.getenv("HEARTWISE_DATA_DIR") == null) {
             System.setProperty(DATA_DIR, Path.of("data").toAbsolutePath().toString());
+        }
+        // The runner is for trying Heartwise on one's own machine: the README's quiz walk-through needs the demo platform.
+        if (System.getProperty(DEMO_PLATFORM) == null && System.getenv("HEARTWISE_DEMO_PLATFORM") == null) {
+            System.setProperty(DEMO_PLATFORM, "true");
         }
         EmbeddedServer server;
         try {

@@ -65,7 +65,7 @@ public final class AttemptService {
         }
         GradedAttempt graded = grader.grade(quiz, submission);
         UUID id = UUID.randomUUID();
-        double scaled = Grader.round(graded.score() / graded.maxScore() * 10_000) / 10_000;
+        double scaled = scaled(graded.score(), graded.maxScore());
         AttemptResult full = new AttemptResult(id.toString(), quizId, version, 0, graded.score(), graded.maxScore(),
                 scaled, quiz.effectivePassMark(), graded.passed(), true, startedAt, now, graded.results(),
                 Map.of("self", "attempts/" + id, "quiz", "quizzes/" + quizId));
@@ -98,7 +98,7 @@ public final class AttemptService {
             default -> Optional.empty();
         };
         Double grade = attempts.isEmpty() ? null : policy.grading().equals("average")
-                ? Grader.round(attempts.stream().mapToDouble(AttemptService::scaled).average().orElse(0) * 10_000) / 10_000
+                ? Math.round(attempts.stream().mapToDouble(AttemptService::scaled).average().orElse(0) * 1e6) / 1e6
                 : scaled(counting.orElseThrow());
         List<AttemptSummary> summaries = new ArrayList<>();
         for (StoredAttempt attempt : attempts) {
@@ -134,7 +134,12 @@ public final class AttemptService {
     }
 
     private static double scaled(StoredAttempt attempt) {
-        return attempt.maxScore() == 0 ? 0 : attempt.score() / attempt.maxScore();
+        return scaled(attempt.score(), attempt.maxScore());
+    }
+
+    /** Score over maximum, to 6 decimals: the same figure in a result, a list and a report. */
+    static double scaled(double score, double maxScore) {
+        return maxScore == 0 ? 0 : Math.round(score / maxScore * 1e6) / 1e6;
     }
 
     private String requestHash(String quizId, AttemptSubmission submission) {
