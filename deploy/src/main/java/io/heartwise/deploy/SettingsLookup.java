@@ -1,5 +1,6 @@
 package io.heartwise.deploy;
 
+import io.heartwise.content.EditDistance;
 import io.heartwise.web.Heartwise;
 import io.heartwise.web.Settings;
 import java.lang.System.Logger.Level;
@@ -61,7 +62,7 @@ final class SettingsLookup {
         return KNOWN.stream()
                 .map(spelling)
                 .filter(candidate -> close(name, candidate))
-                .min(Comparator.comparingInt(candidate -> distance(name, candidate)))
+                .min(Comparator.comparingInt(candidate -> EditDistance.between(name, candidate)))
                 .map(closest -> " Did you mean " + closest + "?")
                 .orElse("");
     }
@@ -70,26 +71,6 @@ final class SettingsLookup {
     private static boolean close(String name, String candidate) {
         boolean cut = (candidate.startsWith(name) || name.startsWith(candidate))
                 && Math.min(name.length(), candidate.length()) > PREFIX.length() + 3;
-        return cut || distance(name, candidate) <= Math.max(3, candidate.length() / 4);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return cut || EditDistance.between(name, candidate) <= Math.max(3, candidate.length() / 4);
     }
 }

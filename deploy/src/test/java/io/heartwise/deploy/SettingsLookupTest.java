@@ -56,12 +56,4 @@ class SettingsLookupTest {
     void nameCloseToNoSettingGetsNoSuggestion() {
         assertEquals("", SettingsLookup.suggestion("heartwise.favourite-colour", Function.identity()));
     }
-
-    @Test
-    void distanceCountsEditsBothWays() {
-        assertEquals(0, SettingsLookup.distance("slug", "slug"));
-        assertEquals(1, SettingsLookup.distance("slug", "slugs"));
-        assertEquals(1, SettingsLookup.distance("slugs", "slug"));
-        assertEquals(3, SettingsLookup.distance("kitten", "sitting"));
-    }
 }

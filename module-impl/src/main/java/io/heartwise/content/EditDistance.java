@@ -1,11 +1,12 @@
 package io.heartwise.content;
 
-/** Levenshtein distance, for "did you mean" suggestions on misspelt field names. */
-final class EditDistance {
+/** Levenshtein distance, for "did you mean" suggestions on misspelt field and setting names. */
+public final class EditDistance {
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
+    /** @return the fewest single-character edits that turn {@code a} into {@code b} */
+    public static int between(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
