@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Attempts benchmark: POST /api/v1/quizzes/{quizId}/attempts on the embedded runner
+# (deploy/target/heartwise-server.jar) with a 10-question quiz and 50 concurrent clients, each a
+# learner of its own, on the embedded H2 database and on PostgreSQL; next to each, the rate of the
+# same inserts (1 attempts row + its attempt_questions + attempt_answers rows, one transaction)
+# done by plain JDBC with as many threads on the same database in the same run: the storage limit.
+# Prints attempts/s and p50/p99 latency of both, and their ratio.        (target: >= 0.5x on PostgreSQL)
+#
+# The runner runs with -Xmx$HEAP; PostgreSQL runs in a schema of its own (hw_attempts_bench_<random>),
+# dropped afterwards; runners are stopped and temporary files removed, also on failure.
+#
+# Usage: bench/attempts-bench.sh          (builds what is missing: the jar and the test classes)
+# Knobs (environment): HEAP (256m), CLIENTS (50), WARMUP (5, seconds), DURATION (20, seconds),
+#                      QUIZ (why-men-pull-away-review), POOL_SIZE (the runner's heartwise.db.pool-size;
+#                      its default when unset), DATABASES (h2,postgresql),
+#                      BENCH_URL (jdbc:postgresql://127.0.0.1:5432/test), BENCH_USER (postgres), BENCH_PASSWORD.
+# Exit status: 0 when the target is met, 3 when it is missed, 1 on an error.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/deploy/target/heartwise-server.jar"
+
+cd "$ROOT"
+if [[ ! -f "$JAR" || ! -f deploy/target/heartwise.war ]]; then
+    echo "no $JAR yet; building it with mvn -q -DskipTests install" >&2
+    mvn -B -q -DskipTests install >&2
+fi
+mvn -B -q test-compile -pl deploy >&2
+CLASSPATH_FILE="$(mktemp)"
+trap 'rm -f "$CLASSPATH_FILE"' EXIT
+mvn -B -q dependency:build-classpath -pl deploy -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >&2
+
+# Not exec: the trap removes the classpath file; the bench JVM stops its runners and drops its
+# schema itself (finally blocks, and a shutdown hook that kills a runner on Ctrl-C).
+java -Xmx512m \
+    -Dbench.server-jar="$JAR" \
+    -Dbench.clients="${CLIENTS:-50}" \
+    -Dbench.warmup="${WARMUP:-5}" \
+    -Dbench.duration="${DURATION:-20}" \
+    -Dbench.heap="${HEAP:-256m}" \
+    -Dbench.quiz="${QUIZ:-why-men-pull-away-review}" \
+    -Dbench.pool-size="${POOL_SIZE:-}" \
+    -Dbench.databases="${DATABASES:-h2,postgresql}" \
+    -Dheartwise.test.postgres.url="${BENCH_URL:-jdbc:postgresql://127.0.0.1:5432/test}" \
+    -Dheartwise.test.postgres.user="${BENCH_USER:-postgres}" \
+    -Dheartwise.test.postgres.password="${BENCH_PASSWORD:-}" \
+    -cp "deploy/target/test-classes:$(cat "$CLASSPATH_FILE")" \
+    io.heartwise.deploy.bench.AttemptsBench

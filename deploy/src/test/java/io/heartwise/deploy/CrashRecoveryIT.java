@@ -1,0 +1,106 @@
+package io.heartwise.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kill -9} of the embedded runner on its default embedded H2 database, while learners are
+ * submitting: every attempt acknowledged with 201 before the kill is there after a restart on the
+ * same data directory, unchanged.
+ */
+class CrashRecoveryIT {
+    private static final String QUIZ = "why-men-pull-away-intimacy-fear-paradox";
+    private static final int SUBMITTERS = 4;
+    /** The submitter that receives this many-th 201 kills the server at once, while the others are in flight. */
+    private static final int ACKNOWLEDGED_BEFORE_KILL = 40;
+
+    private RunnerProcess runner;
+
+    private record Acknowledged(String learner, String token, String id, double score, int attemptNumber) {
+    }
+
+    @AfterEach
+    void stopRunner() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    @Test
+    void everyAttemptAcknowledgedBeforeAKillNineIsThereAfterARestart() throws Exception {
+        runner = RunnerProcess.forTest("crash recovery", List.of("-Xmx256m", "-Dheartwise.demo-platform=true"));
+        runner.start();
+        AttemptsClient client = new AttemptsClient(runner::uri);
+        String body = AttemptsClient.answersTo(client.quiz(QUIZ));
+
+        Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+        AtomicInteger interrupted = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService submitters = Executors.newFixedThreadPool(SUBMITTERS);
+        List<Future<?>> running = new ArrayList<>();
+        try {
+            for (int number = 0; number < SUBMITTERS; number++) {
+                String learner = "crash-learner-" + number;
+                String token = client.token(learner);
+                running.add(submitters.submit(() -> {
+                    go.await();
+                    while (!killed.get()) {
+                        HttpResponse<String> response;
+                        try {
+                            response = client.submit(token, QUIZ, body);
+                        } catch (IOException cutOff) {
+                            interrupted.incrementAndGet();
+                            return null;
+                        }
+                        if (response.statusCode() != 201) {
+                            throw new AssertionError("POST answered " + response.statusCode() + ": " + response.body());
+                        }
+                        JsonNode result = AttemptsClient.json(response);
+                        acknowledged.add(new Acknowledged(learner, token, result.path("id").asText(),
+                                result.path("score").asDouble(), result.path("attemptNumber").asInt()));
+                        if (acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL && killed.compareAndSet(false, true)) {
+                            runner.killForcibly();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> submitter : running) {
+                submitter.get(40, TimeUnit.SECONDS);
+            }
+        } finally {
+            submitters.shutdownNow();
+        }
+        assertTrue(killed.get(), "the server was killed");
+        assertTrue(interrupted.get() > 0, "some submissions were in flight when the server was killed");
+
+        runner.start();
+        assertAll(acknowledged.stream().map(attempt -> () -> {
+            HttpResponse<String> response = client.get("api/v1/attempts/" + attempt.id(), attempt.token());
+            assertEquals(200, response.statusCode(), () -> attempt + " after the restart: " + response.body());
+            JsonNode stored = AttemptsClient.json(response);
+            assertEquals(attempt.score(), stored.path("score").asDouble(), attempt::toString);
+            assertEquals(attempt.attemptNumber(), stored.path("attemptNumber").asInt(), attempt::toString);
+        }));
+    }
+}
