@@ -34,11 +34,20 @@ record ReportScope(String platformId, String quizId, String version, String cont
 
     /** @return {@code (SELECT ...) a}: the counted attempts, one row each */
     String source() {
-        String filtered = "SELECT " + ATTEMPT_COLUMNS + " FROM attempts WHERE " + where();
+        return source(ATTEMPT_COLUMNS);
+    }
+
+    /** @return {@link #source()} with the attempts' compact item summary as {@code a.item_summary} too */
+    String summarySource() {
+        return source(ATTEMPT_COLUMNS + ", item_summary");
+    }
+
+    private String source(String columns) {
+        String filtered = "SELECT " + columns + " FROM attempts WHERE " + where();
         if (selection.ranking() == null) {
             return "(" + filtered + ") a";
         }
-        return "(SELECT " + ATTEMPT_COLUMNS + " FROM (SELECT " + ATTEMPT_COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY learner_id ORDER BY "
+        return "(SELECT " + columns + " FROM (SELECT " + columns + ", ROW_NUMBER() OVER (PARTITION BY learner_id ORDER BY "
                 + selection.ranking() + ") AS pick FROM attempts WHERE " + where() + ") ranked WHERE pick = 1) a";
     }
 

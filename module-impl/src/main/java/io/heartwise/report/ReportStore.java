@@ -24,9 +24,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The report queries, on plain JDBC for H2 and PostgreSQL alike. Every statistic is a GROUP BY in
- * the database whose result is bounded by the quiz (distinct scores, questions, options), never by
- * the number of attempts; lists are paged and exports read through a cursor. Every query is
+ * The report queries, on plain JDBC for H2 and PostgreSQL alike. The quiz report is one streamed
+ * pass over the attempts' own rows folded by {@link ItemTally}, whose counts are bounded by the quiz
+ * (distinct scores, questions, options), never by the number of attempts; lists are paged and
+ * exports read through a cursor. Every query is
  * scoped to one platform. Stateless but for the pool, so thread-safe.
  */
 final class ReportStore {
@@ -36,6 +37,9 @@ final class ReportStore {
 
     /** Rows fetched per round trip when streaming. */
     static final int FETCH_SIZE = 2_000;
+
+    /** Rows fetched per round trip of the report's pass: a score and a short summary each. */
+    static final int SUMMARY_FETCH_SIZE = 10_000;
 
     private final DataSource dataSource;
 
@@ -56,58 +60,110 @@ final class ReportStore {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * One pass over the counted attempts' own rows, folding their item summaries (V3) into the
+     * counts; a scope with any attempt written before V3 falls back to the joins, in the same snapshot.
+     */
     Aggregates aggregate(ReportScope scope) {
         return inSnapshot("computing the report of quiz " + scope.quizId(), connection -> {
-            List<ScoreCount> scores = new ArrayList<>();
-            Double maxScore = null;
-            String scoreSql = "SELECT a.score, a.passed, MAX(a.max_score), COUNT(*) FROM " + scope.source() + " GROUP BY a.score, a.passed";
-            try (PreparedStatement statement = prepare(connection, scoreSql)) {
+            ItemTally tally = new ItemTally(layout(connection, scope));
+            boolean summarized = true;
+            String sql = "SELECT a.score, a.passed, a.max_score, a.item_summary FROM " + scope.summarySource();
+            try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(SUMMARY_FETCH_SIZE);
+                statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
                 scope.bind(statement, 1);
                 try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        scores.add(new ScoreCount(cents(row.getDouble(1)), row.getBoolean(2), row.getLong(4)));
-                        maxScore = maxScore == null ? row.getDouble(3) : Math.max(maxScore, row.getDouble(3));
+                    while (summarized && row.next()) {
+                        summarized = tally.add(row.getDouble(1), row.getBoolean(2), row.getDouble(3), row.getString(4));
                     }
                 }
             }
-            long learners;
-            try (PreparedStatement statement = prepare(connection, "SELECT COUNT(DISTINCT a.learner_id) FROM " + scope.source())) {
-                scope.bind(statement, 1);
-                try (ResultSet row = statement.executeQuery()) {
-                    row.next();
-                    learners = row.getLong(1);
-                }
+            if (!summarized) {
+                return joined(connection, scope);
             }
-            List<ItemCount> items = new ArrayList<>();
-            String itemSql = "SELECT q.question_index, q.question_id, q.question_type, q.max_points, q.points, a.score, COUNT(*) FROM "
-                    + scope.source() + " JOIN attempt_questions q ON q.attempt_id = a.id"
-                    + " GROUP BY q.question_index, q.question_id, q.question_type, q.max_points, q.points, a.score";
-            try (PreparedStatement statement = prepare(connection, itemSql)) {
-                scope.bind(statement, 1);
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        items.add(new ItemCount(row.getInt(1), row.getString(2), row.getString(3), cents(row.getDouble(4)),
-                                cents(row.getDouble(5)), cents(row.getDouble(6)), row.getLong(7)));
-                    }
-                }
-            }
-            List<ChoiceCount> choices = new ArrayList<>();
-            String choiceSql = "SELECT c.question_id, c.choice_id, c.position, c.category_id, a.score, COUNT(*) FROM "
-                    + scope.source() + " JOIN attempt_answers c ON c.attempt_id = a.id"
-                    + " GROUP BY c.question_id, c.choice_id, c.position, c.category_id, a.score";
-            try (PreparedStatement statement = prepare(connection, choiceSql)) {
-                scope.bind(statement, 1);
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        int position = row.getInt(3);
-                        Integer orderPosition = row.wasNull() ? null : position;
-                        choices.add(new ChoiceCount(row.getString(1), row.getString(2), orderPosition, row.getString(4),
-                                cents(row.getDouble(5)), row.getLong(6)));
-                    }
-                }
-            }
-            return new Aggregates(List.copyOf(scores), maxScore, learners, List.copyOf(items), List.copyOf(choices));
+            List<ScoreCount> scores = tally.scores();
+            long attempts = scores.stream().mapToLong(ScoreCount::count).sum();
+            // One attempt per learner is counted unless all are: then the count of rows is the answer.
+            long learners = scope.selection().ranking() == null ? learners(connection, scope) : attempts;
+            return new Aggregates(scores, tally.maxScore(), learners, tally.items(), tally.choices());
         });
+    }
+
+    /** The question layout of the scope's version, from any one of its attempts; empty when it has none. */
+    private static List<ItemTally.Question> layout(Connection connection, ReportScope scope) throws SQLException {
+        ReportScope anyAttempt = new ReportScope(scope.platformId(), scope.quizId(), scope.version(), null, null, null, AttemptSelection.ALL);
+        String sql = "SELECT q.question_index, q.question_id, q.question_type, q.max_points FROM attempt_questions q WHERE q.attempt_id = "
+                + "(SELECT a.id FROM " + anyAttempt.source() + " FETCH FIRST 1 ROWS ONLY) ORDER BY q.question_index";
+        try (PreparedStatement statement = prepare(connection, sql)) {
+            anyAttempt.bind(statement, 1);
+            List<ItemTally.Question> layout = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    layout.add(new ItemTally.Question(row.getInt(1), row.getString(2), row.getString(3), cents(row.getDouble(4))));
+                }
+            }
+            return layout;
+        }
+    }
+
+    private static long learners(Connection connection, ReportScope scope) throws SQLException {
+        // GROUP BY rather than COUNT(DISTINCT), which PostgreSQL always sorts for: grouped, it reads
+        // attempts_by_version_learner in learner order, or hashes.
+        String sql = "SELECT COUNT(*) FROM (SELECT a.learner_id FROM " + scope.source() + " GROUP BY a.learner_id) learners";
+        try (PreparedStatement statement = prepare(connection, sql)) {
+            scope.bind(statement, 1);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** The same counts by GROUP BY over the joins: for attempts stored before their rows carried a summary. */
+    private static Aggregates joined(Connection connection, ReportScope scope) throws SQLException {
+        List<ScoreCount> scores = new ArrayList<>();
+        Double maxScore = null;
+        String scoreSql = "SELECT a.score, a.passed, MAX(a.max_score), COUNT(*) FROM " + scope.source() + " GROUP BY a.score, a.passed";
+        try (PreparedStatement statement = prepare(connection, scoreSql)) {
+            scope.bind(statement, 1);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    scores.add(new ScoreCount(cents(row.getDouble(1)), row.getBoolean(2), row.getLong(4)));
+                    maxScore = maxScore == null ? row.getDouble(3) : Math.max(maxScore, row.getDouble(3));
+                }
+            }
+        }
+        long learners = learners(connection, scope);
+        List<ItemCount> items = new ArrayList<>();
+        String itemSql = "SELECT q.question_index, q.question_id, q.question_type, q.max_points, q.points, a.score, COUNT(*) FROM "
+                + scope.source() + " JOIN attempt_questions q ON q.attempt_id = a.id"
+                + " GROUP BY q.question_index, q.question_id, q.question_type, q.max_points, q.points, a.score";
+        try (PreparedStatement statement = prepare(connection, itemSql)) {
+            scope.bind(statement, 1);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    items.add(new ItemCount(row.getInt(1), row.getString(2), row.getString(3), cents(row.getDouble(4)),
+                            cents(row.getDouble(5)), cents(row.getDouble(6)), row.getLong(7)));
+                }
+            }
+        }
+        List<ChoiceCount> choices = new ArrayList<>();
+        String choiceSql = "SELECT c.question_id, c.choice_id, c.position, c.category_id, a.score, COUNT(*) FROM "
+                + scope.source() + " JOIN attempt_answers c ON c.attempt_id = a.id"
+                + " GROUP BY c.question_id, c.choice_id, c.position, c.category_id, a.score";
+        try (PreparedStatement statement = prepare(connection, choiceSql)) {
+            scope.bind(statement, 1);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    int position = row.getInt(3);
+                    Integer orderPosition = row.wasNull() ? null : position;
+                    choices.add(new ChoiceCount(row.getString(1), row.getString(2), orderPosition, row.getString(4),
+                            cents(row.getDouble(5)), row.getLong(6)));
+                }
+            }
+        }
+        return new Aggregates(List.copyOf(scores), maxScore, learners, List.copyOf(items), List.copyOf(choices));
     }
 
     /** The versions of a quiz that have attempts under the platform, context and time filters, newest attempt first. */
@@ -343,6 +399,10 @@ final class ReportStore {
                         // table of a few hundred groups does; hash aggregation spills to disk if
                         // it ever must (PostgreSQL 13+), so this cannot exhaust memory.
                         statement.execute("SET LOCAL enable_sort = off");
+                        // Index pages are as cheap to read as the table's here (cached or SSD): at
+                        // the default of 4 the planner hashes every row's learner id rather than
+                        // count learners from attempts_by_version_learner alone, in its order.
+                        statement.execute("SET LOCAL random_page_cost = 1.1");
                     }
                 }
                 return work.run(connection);

@@ -219,8 +219,8 @@ public final class JdbcAttemptStore implements AttemptStore {
 
     private void insertAttempt(Connection connection, NewAttempt attempt, StoredAttempt stored) throws SQLException {
         String sql = "INSERT INTO attempts (id, platform_id, learner_id, context_id, quiz_id, quiz_version, attempt_number, "
-                + "idempotency_key, request_hash, started_at, submitted_at, score, max_score, scaled_score, passed, result_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "idempotency_key, request_hash, started_at, submitted_at, score, max_score, scaled_score, passed, result_json, item_summary) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
             statement.setObject(1, stored.id());
@@ -239,8 +239,48 @@ public final class JdbcAttemptStore implements AttemptStore {
             statement.setDouble(14, stored.maxScore() == 0 ? 0 : stored.score() / stored.maxScore());
             statement.setBoolean(15, stored.passed());
             statement.setString(16, stored.resultJson());
+            statement.setString(17, itemSummary(attempt.questions()));
             statement.executeUpdate();
         }
+    }
+
+    /**
+     * The attempt's points and chosen answers in the compact form V3__attempt_summaries.sql
+     * defines, which the quiz report reads instead of joining the question and answer rows;
+     * {@code null} (the report then joins) when an id holds a separator.
+     */
+    static String itemSummary(List<NewAttempt.QuestionOutcome> questions) {
+        StringBuilder summary = new StringBuilder(questions.size() * 16);
+        for (int questionIndex = 0; questionIndex < questions.size(); questionIndex++) {
+            NewAttempt.QuestionOutcome question = questions.get(questionIndex);
+            if (questionIndex > 0) {
+                summary.append(';');
+            }
+            summary.append(Math.round(question.points() * 100));
+            for (NewAttempt.ChosenAnswer answer : question.answers()) {
+                if (!summarizable(answer.choiceId()) || answer.categoryId() != null && !summarizable(answer.categoryId())) {
+                    return null;
+                }
+                summary.append(',').append(answer.choiceId());
+                if (answer.position() != null) {
+                    summary.append('@').append(answer.position().intValue());
+                }
+                if (answer.categoryId() != null) {
+                    summary.append('=').append(answer.categoryId());
+                }
+            }
+        }
+        return summary.toString();
+    }
+
+    private static boolean summarizable(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c == ';' || c == ',' || c == '@' || c == '=') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void insertQuestions(Connection connection, NewAttempt attempt) throws SQLException {

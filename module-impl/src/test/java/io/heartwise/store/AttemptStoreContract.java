@@ -2,6 +2,7 @@ package io.heartwise.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,25 @@ abstract class AttemptStoreContract {
                         row -> row.getString(1) + " " + row.getInt(2) + " " + row.getString(3) + " "
                                 + row.getObject(4) + " " + row.getString(5)));
         assertEquals(List.of("0.3"), rows("SELECT scaled_score FROM attempts", row -> String.valueOf(row.getDouble(1))));
+    }
+
+    @Test
+    void theAttemptRowCarriesItsItemSummaryForReports() throws SQLException {
+        NewAttempt attempt = attempt("learner-1", null, "hash-1");
+
+        store.insert(attempt, null);
+
+        assertEquals(List.of("100,choice-b;50,step-2@1,step-1@2;0,item-a=cat-x,item-b=cat-y;0"),
+                rows("SELECT item_summary FROM attempts", row -> row.getString(1)));
+    }
+
+    @Test
+    void anIdHoldingASummarySeparatorLeavesTheSummaryNullForTheReportsToJoin() {
+        NewAttempt.QuestionOutcome odd = new NewAttempt.QuestionOutcome("q-odd", "single-choice", 1, 1, true,
+                List.of(new NewAttempt.ChosenAnswer("a;b", null, null)));
+
+        assertNull(JdbcAttemptStore.itemSummary(List.of(odd)));
+        assertEquals("", JdbcAttemptStore.itemSummary(List.of()));
     }
 
     @Test

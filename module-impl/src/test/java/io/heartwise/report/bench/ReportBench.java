@@ -178,7 +178,12 @@ public final class ReportBench {
                     .append("course-").append(learner % 8).append('\t').append(QUIZ).append('\t').append(version).append('\t')
                     .append(n % 5 + 1).append("\t\\N\thash\t").append(submitted).append('\t').append(submitted).append('\t')
                     .append(score).append("\t10\t").append(score / 10.0).append('\t').append(score >= 7 ? 't' : 'f')
-                    .append("\t{\"bench\":true}\n");
+                    .append("\t{\"bench\":true}\t");
+            // The item summary the attempt store writes (format: V3__attempt_summaries.sql).
+            for (int q = 0; q < QUESTIONS; q++) {
+                attempts.append(q == 0 ? "" : ";").append(right[q] ? 100 : 0).append(',').append(chosen[q]);
+            }
+            attempts.append('\n');
             for (int q = 0; q < QUESTIONS; q++) {
                 questions.append(id).append('\t').append(q).append("\tquestion-").append(q + 1).append("\tsingle-choice\t")
                         .append(right[q] ? 1 : 0).append("\t1\t").append(right[q] ? 't' : 'f').append('\n');
@@ -186,7 +191,7 @@ public final class ReportBench {
             }
         }
         copy.copyIn("COPY attempts (id, platform_id, learner_id, context_id, quiz_id, quiz_version, attempt_number, idempotency_key, "
-                + "request_hash, started_at, submitted_at, score, max_score, scaled_score, passed, result_json) FROM STDIN",
+                + "request_hash, started_at, submitted_at, score, max_score, scaled_score, passed, result_json, item_summary) FROM STDIN",
                 new StringReader(attempts.toString()));
         copy.copyIn("COPY attempt_questions (attempt_id, question_index, question_id, question_type, points, max_points, correct) FROM STDIN",
                 new StringReader(questions.toString()));
