@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -25,6 +26,9 @@ import javax.sql.DataSource;
  * constraints, not by locks in this JVM, so they stay correct across several plugin instances.
  */
 public final class JdbcAttemptStore implements AttemptStore {
+    /** How many pool timeouts in a row a request sits out while the pool is busy but the database is up. */
+    private static final int BUSY_POOL_WAITS = 5;
+
 
     /**
      * Run on H2 after each insert commits: waits for H2's store lock, writes every committed change
@@ -93,7 +97,7 @@ public final class JdbcAttemptStore implements AttemptStore {
         Objects.requireNonNull(platformId, "platformId");
         Objects.requireNonNull(attemptId, "attemptId");
         String sql = "SELECT " + COLUMNS + " FROM attempts WHERE id = ? AND platform_id = ?";
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
             statement.setObject(1, attemptId);
             statement.setString(2, platformId);
@@ -111,7 +115,7 @@ public final class JdbcAttemptStore implements AttemptStore {
         Objects.requireNonNull(learnerId, "learnerId");
         Objects.requireNonNull(quizId, "quizId");
         String sql = "SELECT " + COLUMNS + " FROM attempts WHERE platform_id = ? AND learner_id = ? AND quiz_id = ? ORDER BY attempt_number";
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
             statement.setString(1, platformId);
             statement.setString(2, learnerId);
@@ -141,9 +145,27 @@ public final class JdbcAttemptStore implements AttemptStore {
         }
     }
 
+    /**
+     * A connection from the pool. A pool that is merely busy (every connection in use, the database
+     * fine) times out without a cause: that is load, not an outage, so the caller waits a little
+     * longer instead of getting a 503. A pool that cannot reach the database names the reason as the
+     * cause, and that fails at once. {@link #ping()} never waits longer: readiness must answer quickly.
+     */
+    private Connection connection() throws SQLException {
+        for (int wait = 1; ; wait++) {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLTransientConnectionException e) {
+                if (e.getCause() != null || wait >= BUSY_POOL_WAITS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** One transaction: the idempotency lookup, the numbering, the three inserts; all or nothing. */
     private Insertion insertOnce(NewAttempt attempt, Integer maxAttempts) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connection()) {
             connection.setAutoCommit(false);
             try {
                 Insertion insertion = insertInTransaction(connection, attempt, maxAttempts);
@@ -391,7 +413,7 @@ public final class JdbcAttemptStore implements AttemptStore {
      * retried as if it were a lost race, and end as a misleading "retry later".
      */
     private void rejectReusedId(NewAttempt attempt, SQLException violation) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = connection();
              PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM attempts WHERE id = ?")) {
             statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
             statement.setObject(1, attempt.id());
