@@ -84,7 +84,9 @@ public final class AttemptService {
                     "This Idempotency-Key was already used for a different submission; use a new key for a new attempt.");
         }
         StoredAttempt stored = insertion.attempt();
-        return new Submitted(present(stored, policy, stored.attemptNumber()), insertion.created());
+        // A new attempt's result is at hand; only a replay has to be read back from the store.
+        AttemptResult result = insertion.created() ? full : read(stored.resultJson());
+        return new Submitted(present(result, stored, policy, stored.attemptNumber()), insertion.created());
     }
 
     public AttemptList list(Caller caller, String quizId) {
@@ -121,7 +123,10 @@ public final class AttemptService {
     }
 
     private AttemptResult present(StoredAttempt stored, Policy policy, int attemptsUsed) {
-        AttemptResult full = read(stored.resultJson());
+        return present(read(stored.resultJson()), stored, policy, attemptsUsed);
+    }
+
+    private AttemptResult present(AttemptResult full, StoredAttempt stored, Policy policy, int attemptsUsed) {
         AttemptResult numbered = new AttemptResult(full.id(), full.quizId(), full.quizVersion(), stored.attemptNumber(), full.score(),
                 full.maxScore(), full.scaledScore(), full.passMark(), full.passed(), full.correctAnswersRevealed(), full.startedAt(),
                 full.submittedAt(), full.questions(), full.links());
