@@ -12,28 +12,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loopback TCP forwarder that a test can stop and start again on the same port, to make a real
- * database vanish (every connection cut, new ones refused) and come back.
+ * database vanish (every connection cut, new ones refused) and come back. A client whose
+ * upstream cannot be reached is closed at once. Shared with the deploy module's ITs (test-jar). Thread-safe.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
 
-    TcpProxy(InetSocketAddress target) throws IOException {
+    public TcpProxy(InetSocketAddress target) throws IOException {
         this.target = target;
         this.server = listen(0);
         this.port = server.getLocalPort();
         accept(server);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Cuts every connection and refuses new ones. */
-    void stop() throws IOException {
+    public void stop() throws IOException {
         server.close();
         for (Socket socket : sockets) {
             socket.close();
@@ -42,7 +43,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Accepts connections again, on the same port. */
-    void start() throws IOException {
+    public void start() throws IOException {
         server = listen(port);
         accept(server);
     }
@@ -64,8 +65,15 @@ final class TcpProxy implements AutoCloseable {
             while (!listening.isClosed()) {
                 try {
                     Socket client = listening.accept();
-                    Socket upstream = new Socket(target.getAddress(), target.getPort());
                     sockets.add(client);
+                    Socket upstream;
+                    try {
+                        upstream = new Socket(target.getAddress(), target.getPort());
+                    } catch (IOException refused) {
+                        sockets.remove(client);
+                        closeQuietly(client);
+                        continue;
+                    }
                     sockets.add(upstream);
                     daemon("tcp-proxy-up", () -> pipe(client, upstream));
                     daemon("tcp-proxy-down", () -> pipe(upstream, client));
