@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.heartwise.store.PostgresSchema;
 import io.heartwise.store.TcpProxy;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;

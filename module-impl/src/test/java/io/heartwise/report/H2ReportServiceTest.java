@@ -1,9 +1,8 @@
 package io.heartwise.report;
 
 import io.heartwise.store.DatabaseSettings;
+import io.heartwise.store.EmbeddedDatabase;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The reports on the embedded H2 database, in a new data directory for each test. */
@@ -14,7 +13,7 @@ class H2ReportServiceTest extends ReportServiceContract {
 
     @Override
     DatabaseSettings createDatabase() {
-        return DatabaseSettings.from(name -> Optional.ofNullable(Map.of(DatabaseSettings.DATA_DIR, dataDir.toString()).get(name)));
+        return EmbeddedDatabase.in(dataDir);
     }
 
     @Override

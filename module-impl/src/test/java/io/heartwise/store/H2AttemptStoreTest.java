@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ class H2AttemptStoreTest extends AttemptStoreContract {
 
     @Override
     DatabaseSettings createDatabase() {
-        return DatabaseSettings.from(name -> Optional.ofNullable(Map.of(DatabaseSettings.DATA_DIR, dataDir.toString()).get(name)));
+        return EmbeddedDatabase.in(dataDir);
     }
 
     @Override
@@ -46,7 +44,7 @@ class H2AttemptStoreTest extends AttemptStoreContract {
     @Test
     void aMissingDataDirectoryIsCreated() {
         Path nested = dataDir.resolve("not/there/yet");
-        DatabaseSettings elsewhere = DatabaseSettings.from(name -> Optional.ofNullable(Map.of(DatabaseSettings.DATA_DIR, nested.toString()).get(name)));
+        DatabaseSettings elsewhere = EmbeddedDatabase.in(nested);
 
         try (Database created = Database.open(elsewhere)) {
             assertTrue(created.attempts().insert(attempt("learner-1", null, "hash-1"), null).created());

@@ -1,8 +1,6 @@
 package io.heartwise.store;
 
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,7 +18,7 @@ final class H2CrashWriter {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        DatabaseSettings settings = DatabaseSettings.from(name -> Optional.ofNullable(Map.of(DatabaseSettings.DATA_DIR, args[0]).get(name)));
+        DatabaseSettings settings = EmbeddedDatabase.in(Path.of(args[0]));
         // Never closed: the process ends by SIGKILL, so nothing is flushed on the way out.
         Database database = Database.open(settings);
         AttemptStore store = database.attempts();

@@ -6,15 +6,13 @@ import io.heartwise.auth.Tokens;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.content.ContentFixtures;
 import io.heartwise.store.Database;
-import io.heartwise.store.DatabaseSettings;
+import io.heartwise.store.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** A real Heartwise for tests: the fixture course, an embedded H2 database in a fresh temp dir, platform {@code test-lms}. */
 public final class TestHeartwise {
@@ -32,8 +30,7 @@ public final class TestHeartwise {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Database database = Database.open(DatabaseSettings.from(name -> Optional.ofNullable(
-                Map.of(DatabaseSettings.DATA_DIR, dataDir.toString()).get(name))));
+        Database database = Database.open(EmbeddedDatabase.in(dataDir));
         Platforms platforms = new Platforms(List.of(
                 new Platform("test-lms", "Test LMS", Tokens.SECRET, null, null),
                 new Platform("other-lms", "Other LMS", Tokens.SECRET + "-other", null, null)));

@@ -2,8 +2,8 @@ package io.heartwise.deploy.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.heartwise.deploy.AttemptsClient;
-import io.heartwise.deploy.PostgresSchema;
 import io.heartwise.deploy.RunnerProcess;
+import io.heartwise.store.PostgresSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
