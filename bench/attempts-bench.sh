@@ -12,7 +12,8 @@
 # Usage: bench/attempts-bench.sh          (builds what is missing: the jar and the test classes)
 # Knobs (environment): HEAP (256m), CLIENTS (50), WARMUP (5, seconds), DURATION (20, seconds),
 #                      QUIZ (why-men-pull-away-review), POOL_SIZE (the runner's heartwise.db.pool-size;
-#                      its default when unset), DATABASES (h2,postgresql),
+#                      its default when unset), DATABASES (h2,postgresql), RUNNER_OPTS (more JVM options
+#                      for the runner, space-separated: a profiler agent, say),
 #                      BENCH_URL (jdbc:postgresql://127.0.0.1:5432/test), BENCH_USER (postgres), BENCH_PASSWORD.
 # Exit status: 0 when the target is met, 3 when it is missed, 1 on an error.
 set -euo pipefail
@@ -41,6 +42,7 @@ java -Xmx512m \
     -Dbench.quiz="${QUIZ:-why-men-pull-away-review}" \
     -Dbench.pool-size="${POOL_SIZE:-}" \
     -Dbench.databases="${DATABASES:-h2,postgresql}" \
+    -Dbench.runner-options="${RUNNER_OPTS:-}" \
     -Dheartwise.test.postgres.url="${BENCH_URL:-jdbc:postgresql://127.0.0.1:5432/test}" \
     -Dheartwise.test.postgres.user="${BENCH_USER:-postgres}" \
     -Dheartwise.test.postgres.password="${BENCH_PASSWORD:-}" \

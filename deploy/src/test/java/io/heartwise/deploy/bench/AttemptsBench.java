@@ -6,6 +6,8 @@ import io.heartwise.deploy.RunnerProcess;
 import io.heartwise.store.PostgresSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +41,15 @@ import java.util.stream.Stream;
  * in the same run: the storage's own limit. Each client is a thread with a learner of its own
  * that submits, waits for the answer and submits again; only what completes inside the measured
  * window counts. The runner is stopped before the plain-JDBC run, so neither competes for the CPU
- * with the other (and the H2 file is free to open).
+ * with the other (and the H2 file is free to open). The clients send over
+ * {@link KeepAliveConnection}s, which cost the shared CPU next to nothing.
  *
  * <p>System properties: {@code bench.server-jar} (required), {@code bench.clients} (50),
  * {@code bench.warmup} and {@code bench.duration} (seconds, 5 and 20), {@code bench.heap}
  * ({@code 256m}, the runner's -Xmx), {@code bench.quiz} ({@code why-men-pull-away-review}),
  * {@code bench.pool-size} (the runner's {@code heartwise.db.pool-size}; its default when unset),
- * {@code bench.databases} ({@code h2,postgresql}); PostgreSQL as in {@link PostgresSchema}.
+ * {@code bench.databases} ({@code h2,postgresql}), {@code bench.runner-options} (more JVM options for the
+ * runner, space-separated, e.g. a profiler agent); PostgreSQL as in {@link PostgresSchema}.
  * Exits with 3 when the PostgreSQL ratio misses its target.
  */
 public final class AttemptsBench {
@@ -59,8 +63,10 @@ public final class AttemptsBench {
     private final String heap;
     private final String quizId;
     private final String poolSize;
+    private final List<String> runnerOptions;
 
-    private AttemptsBench(Path jar, int clients, Duration warmup, Duration duration, String heap, String quizId, String poolSize) {
+    private AttemptsBench(Path jar, int clients, Duration warmup, Duration duration, String heap, String quizId, String poolSize,
+            List<String> runnerOptions) {
         this.jar = jar;
         this.clients = clients;
         this.warmup = warmup;
@@ -68,6 +74,7 @@ public final class AttemptsBench {
         this.heap = heap;
         this.quizId = quizId;
         this.poolSize = poolSize;
+        this.runnerOptions = runnerOptions;
     }
 
     /** What one load run measured. */
@@ -115,7 +122,8 @@ public final class AttemptsBench {
         AttemptsBench bench = new AttemptsBench(Path.of(jar), Integer.getInteger("bench.clients", 50),
                 Duration.ofSeconds(Integer.getInteger("bench.warmup", 5)), Duration.ofSeconds(Integer.getInteger("bench.duration", 20)),
                 System.getProperty("bench.heap", "256m"), System.getProperty("bench.quiz", "why-men-pull-away-review"),
-                System.getProperty("bench.pool-size", ""));
+                System.getProperty("bench.pool-size", ""),
+                List.of(System.getProperty("bench.runner-options", "").split(" ")).stream().filter(option -> !option.isBlank()).toList());
         List<String> databases = List.of(System.getProperty("bench.databases", "h2,postgresql").split(","));
         Path work = Files.createTempDirectory("heartwise-attempts-bench-");
         List<String> lines = new ArrayList<>();
@@ -145,6 +153,7 @@ public final class AttemptsBench {
         if (!poolSize.isEmpty()) {
             options.add("-Dheartwise.db.pool-size=" + poolSize);
         }
+        options.addAll(runnerOptions);
         Rate endpoint;
         double runnerCores;
         Map<String, LongAdder> failures = new ConcurrentSkipListMap<>();
@@ -167,14 +176,26 @@ public final class AttemptsBench {
             resultJson = sample.body();
             Duration cpuBefore = cpu(runner);
             long wallBefore = System.nanoTime();
-            endpoint = load(number -> () -> {
-                HttpResponse<String> response = client.submit(tokens[number], quizId, body);
-                int status = response.statusCode();
-                if (status != 201) {
-                    failures.computeIfAbsent("HTTP " + status, key -> new LongAdder()).increment();
-                    firstFailures.putIfAbsent("HTTP " + status, response.body());
-                }
-                return status == 201;
+            URI attempts = runner.uri("api/v1/quizzes/" + quizId + "/attempts");
+            InetSocketAddress server = new InetSocketAddress(attempts.getHost(), attempts.getPort());
+            endpoint = load(number -> {
+                KeepAliveConnection connection = KeepAliveConnection.post(server, attempts.getRawPath(), tokens[number], body);
+                return new Operation() {
+                    @Override
+                    public boolean once() throws IOException {
+                        KeepAliveConnection.Reply reply = connection.send();
+                        if (reply.status() != 201) {
+                            failures.computeIfAbsent("HTTP " + reply.status(), key -> new LongAdder()).increment();
+                            firstFailures.putIfAbsent("HTTP " + reply.status(), reply.body());
+                        }
+                        return reply.status() == 201;
+                    }
+
+                    @Override
+                    public void close() {
+                        connection.close();
+                    }
+                };
             }, failures);
             runnerCores = (cpu(runner).minus(cpuBefore).toNanos()) / (double) (System.nanoTime() - wallBefore);
         }
