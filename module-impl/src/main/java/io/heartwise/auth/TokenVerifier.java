@@ -27,12 +27,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies bearer tokens: the {@code iss} claim picks the registered platform, whose key must have
  * signed the token (HS256 with its secret, or RS256 with a key from its JWKS URL, fetched and cached
  * by Nimbus JOSE). The token must carry {@code sub} and {@code exp}, be current (60 s clock skew) and
  * short-lived (expiring within {@link #MAX_LIFETIME}). Thread-safe.
+ *
+ * <p>A page sends the same token with each of its requests, so a verified token is remembered,
+ * keyed by its exact text (signature included), until it expires: a repeat costs a map lookup
+ * instead of a parse and a signature check. One consequence: a platform's key removed from its
+ * JWKS stops new tokens at once, but tokens already verified under it run out their short lives.
  */
 public final class TokenVerifier {
     /** Tokens must expire within this time from now: they are meant to be short-lived. */
@@ -42,9 +48,20 @@ public final class TokenVerifier {
     static final String LTI_ROLES = "https://purl.imsglobal.org/spec/lti/claim/roles";
     private static final int MAX_ID_LENGTH = 255;
 
+    /** Nimbus's default: an expired token is still accepted this long, for clocks that disagree. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(DefaultJWTClaimsVerifier.DEFAULT_MAX_CLOCK_SKEW_SECONDS);
+
+    /** Bounds the memory of verified tokens: about 10,000 learners active within a token's lifetime. */
+    static final int MAX_REMEMBERED = 10_000;
+
     private final Platforms platforms;
     private final Clock clock;
     private final Map<String, DefaultJWTProcessor<SecurityContext>> processors = new HashMap<>();
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** A token that passed every check, and the instant from which it no longer would. */
+    private record Verified(Caller caller, Instant refusedFrom) {
+    }
 
     public TokenVerifier(Platforms platforms, Clock clock) {
         this.platforms = platforms;
@@ -59,6 +76,21 @@ public final class TokenVerifier {
      * @throws ProblemException {@code 401 unauthorized}, saying what is wrong with the token
      */
     public Caller verify(String token) {
+        Instant now = Instant.now(clock);
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (now.isBefore(known.refusedFrom())) {
+                return known.caller();
+            }
+            verified.remove(token, known);
+        }
+        Verified verification = check(token, now);
+        remember(token, verification, now);
+        return verification.caller();
+    }
+
+    /** Parses the token and checks its signature and claims. */
+    private Verified check(String token, Instant now) {
         SignedJWT jwt;
         String issuer;
         try {
@@ -78,7 +110,7 @@ public final class TokenVerifier {
         } catch (JOSEException e) {
             throw unauthorized("The token's signature cannot be checked right now.");
         }
-        if (claims.getExpirationTime().toInstant().isAfter(Instant.now(clock).plus(MAX_LIFETIME))) {
+        if (claims.getExpirationTime().toInstant().isAfter(now.plus(MAX_LIFETIME))) {
             throw unauthorized("The token lives too long: tokens must expire within " + MAX_LIFETIME.toHours() + " hours.");
         }
         String subject = claims.getSubject();
@@ -89,7 +121,23 @@ public final class TokenVerifier {
         if (context.length() > MAX_ID_LENGTH) {
             throw unauthorized("The token's context id is longer than " + MAX_ID_LENGTH + " characters.");
         }
-        return new Caller(platform.id(), subject, context, roles(claims));
+        return new Verified(new Caller(platform.id(), subject, context, roles(claims)),
+                claims.getExpirationTime().toInstant().plus(CLOCK_SKEW));
+    }
+
+    private void remember(String token, Verified verification, Instant now) {
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.values().removeIf(stale -> !now.isBefore(stale.refusedFrom()));
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+        }
+        verified.put(token, verification);
+    }
+
+    /** @return how many verified tokens are remembered now */
+    int remembered() {
+        return verified.size();
     }
 
     private DefaultJWTProcessor<SecurityContext> processor(Platform platform) {

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
+import io.heartwise.report.MutableClock;
 import io.heartwise.web.ProblemException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -100,6 +101,39 @@ class TokenVerifierTest {
     void aTokenWithoutSubjectIsRefused() {
         JWTClaimsSet claims = Tokens.claims("test-lms", null, "c").build();
         assertUnauthorized(Tokens.hs256(claims, Tokens.SECRET), "not acceptable");
+    }
+
+    @Test
+    void aRememberedTokenIsStillRefusedOnceItExpires() {
+        MutableClock clock = new MutableClock(Instant.now());
+        TokenVerifier remembering = new TokenVerifier(new Platforms(List.of(new Platform("test-lms", "Test LMS", Tokens.SECRET, null, null))), clock);
+        String token = Tokens.hs256(Tokens.claims("test-lms", "alice", "c").build(), Tokens.SECRET);
+        assertEquals("alice", remembering.verify(token).learnerId());
+        assertEquals("alice", remembering.verify(token).learnerId(), "a repeat is answered from memory");
+        assertEquals(1, remembering.remembered());
+
+        clock.advance(Duration.ofMinutes(10).plusSeconds(61));
+        ProblemException refused = assertThrows(ProblemException.class, () -> remembering.verify(token));
+        assertTrue(refused.getMessage().contains("expired"), refused.getMessage());
+        assertEquals(0, remembering.remembered(), "an expired token is forgotten");
+    }
+
+    @Test
+    void aRememberedTokenWithAnotherSignatureIsCheckedAgain() {
+        String token = Tokens.hs256(Tokens.claims("test-lms", "alice", "c").build(), Tokens.SECRET);
+        verifier.verify(token);
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        assertUnauthorized(forged, "signature");
+    }
+
+    @Test
+    void memoryOfVerifiedTokensStaysBounded() {
+        TokenVerifier remembering = new TokenVerifier(new Platforms(List.of(new Platform("test-lms", "Test LMS", Tokens.SECRET, null, null))),
+                Clock.systemUTC());
+        for (int learner = 0; learner <= TokenVerifier.MAX_REMEMBERED; learner++) {
+            remembering.verify(Tokens.hs256(Tokens.claims("test-lms", "learner-" + learner, "c").build(), Tokens.SECRET));
+        }
+        assertTrue(remembering.remembered() <= TokenVerifier.MAX_REMEMBERED, "remembered " + remembering.remembered());
     }
 
     @Test
