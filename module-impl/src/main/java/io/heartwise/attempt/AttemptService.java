@@ -42,6 +42,12 @@ public final class AttemptService {
     private final Clock clock;
     private final Grader grader = new Grader();
 
+    /**
+     * How a result about to be stored shows its attempt number, which only the store assigns. The
+     * fields before it are a UUID, a slug and a hex hash, so this text cannot occur earlier.
+     */
+    private static final String UNNUMBERED = ",\"attemptNumber\":0,";
+
     public AttemptService(ContentCatalog catalog, AttemptStore store, ObjectMapper json, Clock clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.store = Objects.requireNonNull(store, "store");
@@ -49,8 +55,12 @@ public final class AttemptService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The result of a submission, and whether it created a new attempt (false for an idempotent retry). */
-    public record Submitted(AttemptResult result, boolean created) {
+    /**
+     * The result of a submission, and whether it created a new attempt (false for an idempotent retry).
+     *
+     * @param json the result already serialized, when the stored form is what the learner sees; else null
+     */
+    public record Submitted(AttemptResult result, String json, boolean created) {
     }
 
     public Submitted submit(Caller caller, String quizId, String idempotencyKey, AttemptSubmission submission) {
@@ -84,9 +94,12 @@ public final class AttemptService {
                     "This Idempotency-Key was already used for a different submission; use a new key for a new attempt.");
         }
         StoredAttempt stored = insertion.attempt();
-        // A new attempt's result is at hand; only a replay has to be read back from the store.
-        AttemptResult result = insertion.created() ? full : read(stored.resultJson());
-        return new Submitted(present(result, stored, policy, stored.attemptNumber()), insertion.created());
+        boolean reveals = RevealPolicy.reveals(policy, stored.attemptNumber());
+        if (insertion.created()) {
+            // The result was just serialized for the store; numbered, the same text is the answer.
+            return new Submitted(present(full, stored, reveals), reveals ? numbered(attempt.resultJson(), stored.attemptNumber()) : null, true);
+        }
+        return new Submitted(present(read(stored.resultJson()), stored, reveals), null, false);
     }
 
     public AttemptList list(Caller caller, String quizId) {
@@ -123,14 +136,26 @@ public final class AttemptService {
     }
 
     private AttemptResult present(StoredAttempt stored, Policy policy, int attemptsUsed) {
-        return present(read(stored.resultJson()), stored, policy, attemptsUsed);
+        return present(read(stored.resultJson()), stored, RevealPolicy.reveals(policy, attemptsUsed));
     }
 
-    private AttemptResult present(AttemptResult full, StoredAttempt stored, Policy policy, int attemptsUsed) {
+    private static AttemptResult present(AttemptResult full, StoredAttempt stored, boolean reveals) {
         AttemptResult numbered = new AttemptResult(full.id(), full.quizId(), full.quizVersion(), stored.attemptNumber(), full.score(),
                 full.maxScore(), full.scaledScore(), full.passMark(), full.passed(), full.correctAnswersRevealed(), full.startedAt(),
                 full.submittedAt(), full.questions(), full.links());
-        return RevealPolicy.apply(numbered, RevealPolicy.reveals(policy, attemptsUsed));
+        return RevealPolicy.apply(numbered, reveals);
+    }
+
+    /**
+     * A full result's JSON, as {@link #write} made it with attempt number 0, with the stored number
+     * put in: what serializing the numbered result gives, without serializing it again.
+     */
+    static String numbered(String fullJson, int attemptNumber) {
+        int at = fullJson.indexOf(UNNUMBERED);
+        if (at < 0) {
+            throw new IllegalStateException("a result's JSON lacks " + UNNUMBERED);
+        }
+        return fullJson.substring(0, at) + ",\"attemptNumber\":" + attemptNumber + "," + fullJson.substring(at + UNNUMBERED.length());
     }
 
     private QuizDocument quiz(String quizId) {

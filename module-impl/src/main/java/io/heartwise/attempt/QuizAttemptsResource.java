@@ -5,6 +5,7 @@ import io.heartwise.api.AttemptSubmission;
 import io.heartwise.api.QuizAttemptsApi;
 import io.heartwise.auth.Caller;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,9 +33,11 @@ public final class QuizAttemptsResource implements QuizAttemptsApi {
             response.header("Idempotent-Replayed", "true");
         }
         return response
-                .location(uriInfo.getBaseUriBuilder().path("attempts").path(submitted.result().id()).build())
+                // Resolved, not built with a UriBuilder: an id is a UUID, nothing to escape, and this is the hot path.
+                .location(uriInfo.getBaseUri().resolve("attempts/" + submitted.result().id()))
                 .header("Cache-Control", "no-store")
-                .entity(submitted.result())
+                .entity(submitted.json() != null ? submitted.json() : submitted.result())
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 
