@@ -23,8 +23,16 @@ import java.util.Map;
  * @param matches    item id to category id
  */
 public record Answer(
-        @NotNull(message = "must name the question") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) String questionId,
-        @Size(max = 20, message = "lists at most 20 ids") List<@NotNull(message = "must not contain null") String> selected,
-        @Size(max = 20, message = "lists at most 20 ids") List<@NotNull(message = "must not contain null") String> order,
-        @Size(max = 20, message = "matches at most 20 items") Map<String, @NotNull(message = "must not map to null") String> matches) {
+        @NotNull(message = NO_QUESTION) @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) String questionId,
+        @Size(max = MAX_IDS, message = TOO_MANY_IDS) List<@NotNull(message = NULL_ID) String> selected,
+        @Size(max = MAX_IDS, message = TOO_MANY_IDS) List<@NotNull(message = NULL_ID) String> order,
+        @Size(max = MAX_IDS, message = TOO_MANY_MATCHES) Map<String, @NotNull(message = NULL_CATEGORY) String> matches) {
+
+    /** Most ids in {@code selected} or {@code order}, most entries in {@code matches}. */
+    public static final int MAX_IDS = 20;
+    public static final String NO_QUESTION = "must name the question";
+    public static final String TOO_MANY_IDS = "lists at most 20 ids";
+    public static final String TOO_MANY_MATCHES = "matches at most 20 items";
+    public static final String NULL_ID = "must not contain null";
+    public static final String NULL_CATEGORY = "must not map to null";
 }

@@ -15,5 +15,10 @@ import java.util.List;
  */
 public record AttemptSubmission(
         Instant startedAt,
-        @NotNull(message = "must list the answers") @Size(max = 100, message = "lists at most 100 answers") List<@NotNull @Valid Answer> answers) {
+        @NotNull(message = NO_ANSWERS) @Size(max = MAX_ANSWERS, message = TOO_MANY_ANSWERS) List<@NotNull(message = NULL_ANSWER) @Valid Answer> answers) {
+
+    public static final int MAX_ANSWERS = 100;
+    public static final String NO_ANSWERS = "must list the answers";
+    public static final String TOO_MANY_ANSWERS = "lists at most 100 answers";
+    public static final String NULL_ANSWER = "must not be null";
 }

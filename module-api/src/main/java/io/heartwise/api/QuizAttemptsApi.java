@@ -1,6 +1,5 @@
 package io.heartwise.api;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -47,7 +46,7 @@ public interface QuizAttemptsApi {
                     @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
                     @HeaderParam("Idempotency-Key") @Size(max = MAX_IDEMPOTENCY_KEY_LENGTH, message = "must be at most 128 characters")
                     @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String idempotencyKey,
-                    @NotNull(message = "a JSON body with the answers is required") @Valid AttemptSubmission submission);
+                    @NotNull(message = "a JSON body with the answers is required") AttemptSubmission submission);
 
     /**
      * Lists the caller's own attempts at a quiz on the caller's platform.

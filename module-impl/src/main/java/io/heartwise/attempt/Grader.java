@@ -56,6 +56,10 @@ final class Grader {
 
     /** Every problem of shape is reported at once, each with a pointer into the body. */
     private static Map<String, Answer> checkShape(QuizDocument quiz, AttemptSubmission submission) {
+        List<FieldError> broken = SubmissionLimits.check(submission);
+        if (!broken.isEmpty()) {
+            throw new ProblemException(ProblemType.CONSTRAINT_VIOLATION, "The request body breaks " + broken.size() + " rule(s); see errors.", broken);
+        }
         Map<String, QuestionDocument> questions = new HashMap<>();
         quiz.questions().forEach(question -> questions.put(question.id(), question));
         Map<String, Answer> answers = new LinkedHashMap<>();
@@ -227,7 +231,7 @@ final class Grader {
                 .toList();
     }
 
-    private static String escape(String token) {
+    static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }
 
