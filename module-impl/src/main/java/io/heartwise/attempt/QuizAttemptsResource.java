@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /** HTTP adapter for {@link QuizAttemptsApi}; the work is in {@link AttemptService}. Thread-safe. */
@@ -36,7 +37,9 @@ public final class QuizAttemptsResource implements QuizAttemptsApi {
                 // Resolved, not built with a UriBuilder: an id is a UUID, nothing to escape, and this is the hot path.
                 .location(uriInfo.getBaseUri().resolve("attempts/" + submitted.result().id()))
                 .header("Cache-Control", "no-store")
-                .entity(submitted.json() != null ? submitted.json() : submitted.result())
+                // Bytes: String.getBytes copies a JSON text at once, where writing a String entity
+                // encodes it through a Writer char by char.
+                .entity(submitted.json() != null ? submitted.json().getBytes(StandardCharsets.UTF_8) : submitted.result())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
