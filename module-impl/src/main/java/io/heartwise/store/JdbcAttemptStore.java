@@ -192,25 +192,7 @@ public final class JdbcAttemptStore implements AttemptStore {
                 return new Insertion(original.get(), false);
             }
         }
-        int used;
-        int lastNumber;
-        String numbering = "SELECT COUNT(*), COALESCE(MAX(attempt_number), 0) FROM attempts WHERE platform_id = ? AND learner_id = ? AND quiz_id = ?";
-        try (PreparedStatement statement = connection.prepareStatement(numbering)) {
-            statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
-            statement.setString(1, attempt.platformId());
-            statement.setString(2, attempt.learnerId());
-            statement.setString(3, attempt.quizId());
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                used = row.getInt(1);
-                lastNumber = row.getInt(2);
-            }
-        }
-        if (maxAttempts != null && used >= maxAttempts) {
-            throw new AttemptLimitReachedException("Learner has used " + used + " of " + maxAttempts + " attempts at quiz " + attempt.quizId());
-        }
-        StoredAttempt stored = storedAttempt(attempt, lastNumber + 1);
-        insertAttempt(connection, attempt, stored);
+        StoredAttempt stored = insertAttempt(connection, attempt, maxAttempts);
         insertQuestions(connection, attempt);
         insertAnswers(connection, attempt);
         return new Insertion(stored, true);
@@ -239,30 +221,47 @@ public final class JdbcAttemptStore implements AttemptStore {
         }
     }
 
-    private void insertAttempt(Connection connection, NewAttempt attempt, StoredAttempt stored) throws SQLException {
+    /**
+     * Inserts the attempts row numbered after the learner's last attempt at the quiz, unless they
+     * have used every allowed attempt: counted, numbered and inserted in one statement, one round
+     * trip instead of a query first. Two concurrent inserts can read the same last number; the
+     * unique constraint on the number then refuses the second, which starts over.
+     */
+    private StoredAttempt insertAttempt(Connection connection, NewAttempt attempt, Integer maxAttempts) throws SQLException {
         String sql = "INSERT INTO attempts (id, platform_id, learner_id, context_id, quiz_id, quiz_version, attempt_number, "
                 + "idempotency_key, request_hash, started_at, submitted_at, score, max_score, scaled_score, passed, result_json, item_summary) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                + "SELECT ?, ?, ?, ?, ?, ?, COALESCE(MAX(attempt_number), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM attempts "
+                + "WHERE platform_id = ? AND learner_id = ? AND quiz_id = ? HAVING COUNT(*) < ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"attempt_number"})) {
             statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
-            statement.setObject(1, stored.id());
-            statement.setString(2, stored.platformId());
-            statement.setString(3, stored.learnerId());
-            statement.setString(4, stored.contextId());
-            statement.setString(5, stored.quizId());
-            statement.setString(6, stored.quizVersion());
-            statement.setInt(7, stored.attemptNumber());
-            statement.setString(8, attempt.idempotencyKey());
-            statement.setString(9, attempt.requestHash());
-            statement.setObject(10, OffsetDateTime.ofInstant(stored.startedAt(), ZoneOffset.UTC));
-            statement.setObject(11, OffsetDateTime.ofInstant(stored.submittedAt(), ZoneOffset.UTC));
-            statement.setDouble(12, stored.score());
-            statement.setDouble(13, stored.maxScore());
-            statement.setDouble(14, stored.maxScore() == 0 ? 0 : stored.score() / stored.maxScore());
-            statement.setBoolean(15, stored.passed());
-            statement.setString(16, stored.resultJson());
-            statement.setString(17, itemSummary(attempt.questions()));
-            statement.executeUpdate();
+            statement.setObject(1, attempt.id());
+            statement.setString(2, attempt.platformId());
+            statement.setString(3, attempt.learnerId());
+            statement.setString(4, attempt.contextId());
+            statement.setString(5, attempt.quizId());
+            statement.setString(6, attempt.quizVersion());
+            statement.setString(7, attempt.idempotencyKey());
+            statement.setString(8, attempt.requestHash());
+            // Truncated as the returned StoredAttempt is: PostgreSQL would round the nanoseconds instead.
+            statement.setObject(9, OffsetDateTime.ofInstant(attempt.startedAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+            statement.setObject(10, OffsetDateTime.ofInstant(attempt.submittedAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+            statement.setDouble(11, attempt.score());
+            statement.setDouble(12, attempt.maxScore());
+            statement.setDouble(13, attempt.maxScore() == 0 ? 0 : attempt.score() / attempt.maxScore());
+            statement.setBoolean(14, attempt.passed());
+            statement.setString(15, attempt.resultJson());
+            statement.setString(16, itemSummary(attempt.questions()));
+            statement.setString(17, attempt.platformId());
+            statement.setString(18, attempt.learnerId());
+            statement.setString(19, attempt.quizId());
+            statement.setInt(20, maxAttempts == null ? Integer.MAX_VALUE : maxAttempts);
+            if (statement.executeUpdate() == 0) {
+                throw new AttemptLimitReachedException("Learner has used all " + maxAttempts + " attempts at quiz " + attempt.quizId());
+            }
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return storedAttempt(attempt, keys.getInt(1));
+            }
         }
     }
 
