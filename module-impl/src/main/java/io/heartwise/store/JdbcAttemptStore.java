@@ -223,15 +223,18 @@ public final class JdbcAttemptStore implements AttemptStore {
 
     /**
      * Inserts the attempts row numbered after the learner's last attempt at the quiz, unless they
-     * have used every allowed attempt: counted, numbered and inserted in one statement, one round
-     * trip instead of a query first. Two concurrent inserts can read the same last number; the
-     * unique constraint on the number then refuses the second, which starts over.
+     * have used every allowed attempt: checked, numbered and inserted in one statement, one round
+     * trip instead of a query first. Attempts are numbered 1, 2, 3, ... and never deleted, so the
+     * last number is also how many there are: one probe of the numbering index, however many
+     * attempts the learner has made, where counting them would read every one. Two concurrent
+     * inserts can read the same last number; the unique constraint on the number then refuses the
+     * second, which starts over.
      */
     private StoredAttempt insertAttempt(Connection connection, NewAttempt attempt, Integer maxAttempts) throws SQLException {
         String sql = "INSERT INTO attempts (id, platform_id, learner_id, context_id, quiz_id, quiz_version, attempt_number, "
                 + "idempotency_key, request_hash, started_at, submitted_at, score, max_score, scaled_score, passed, result_json, item_summary) "
                 + "SELECT ?, ?, ?, ?, ?, ?, COALESCE(MAX(attempt_number), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM attempts "
-                + "WHERE platform_id = ? AND learner_id = ? AND quiz_id = ? HAVING COUNT(*) < ?";
+                + "WHERE platform_id = ? AND learner_id = ? AND quiz_id = ? HAVING COALESCE(MAX(attempt_number), 0) < ?";
         try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"attempt_number"})) {
             statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
             statement.setObject(1, attempt.id());

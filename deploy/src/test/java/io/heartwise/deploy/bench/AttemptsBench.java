@@ -54,6 +54,8 @@ import java.util.stream.Stream;
  */
 public final class AttemptsBench {
     private static final double TARGET_POSTGRESQL_RATIO = 0.5;
+    /** The unit of CPU times in /proc: USER_HZ, 100 on every Linux this runs on (getconf CLK_TCK). */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     private final Path jar;
@@ -156,6 +158,7 @@ public final class AttemptsBench {
         options.addAll(runnerOptions);
         Rate endpoint;
         double runnerCores;
+        double serverCores;
         Map<String, LongAdder> failures = new ConcurrentSkipListMap<>();
         Map<String, String> firstFailures = new ConcurrentSkipListMap<>();
         JsonNode quiz;
@@ -175,6 +178,7 @@ public final class AttemptsBench {
             }
             resultJson = sample.body();
             Duration cpuBefore = cpu(runner);
+            Duration serverBefore = databaseServerCpu();
             long wallBefore = System.nanoTime();
             URI attempts = runner.uri("api/v1/quizzes/" + quizId + "/attempts");
             InetSocketAddress server = new InetSocketAddress(attempts.getHost(), attempts.getPort());
@@ -197,11 +201,16 @@ public final class AttemptsBench {
                     }
                 };
             }, failures);
-            runnerCores = (cpu(runner).minus(cpuBefore).toNanos()) / (double) (System.nanoTime() - wallBefore);
+            long wall = System.nanoTime() - wallBefore;
+            runnerCores = cpu(runner).minus(cpuBefore).toNanos() / (double) wall;
+            serverCores = databaseServerCpu().minus(serverBefore).toNanos() / (double) wall;
         }
         List<QuestionRows> rows = QuestionRows.of(quiz);
         Map<String, LongAdder> plainFailures = new ConcurrentSkipListMap<>();
+        Duration serverBefore = databaseServerCpu();
+        long wallBefore = System.nanoTime();
         Rate plain = load(number -> new PlainInsert(target, "jdbc-" + database + "-" + number, quizId, rows, resultJson), plainFailures);
+        double plainServerCores = databaseServerCpu().minus(serverBefore).toNanos() / (double) (System.nanoTime() - wallBefore);
 
         double ratio = endpoint.perSecond() / plain.perSecond();
         boolean isPostgresql = database.equals("postgresql");
@@ -210,6 +219,10 @@ public final class AttemptsBench {
                 database, endpoint.perSecond(), endpoint.millis(50), endpoint.millis(99), endpoint.errors()));
         lines.add(String.format(Locale.ROOT, "  %-10s runner process busy %.2f of %d CPUs on average during the endpoint load",
                 database, runnerCores, Runtime.getRuntime().availableProcessors()));
+        if (isPostgresql && serverCores > 0) {
+            lines.add(String.format(Locale.ROOT, "  %-10s PostgreSQL server busy %.2f CPUs during the endpoint load, %.2f during the plain-JDBC load",
+                    database, serverCores, plainServerCores));
+        }
         if (!failures.isEmpty()) {
             lines.add("  " + database + " endpoint failures over the whole run: " + failures);
             firstFailures.forEach((status, body) -> lines.add("    first " + status + ": " + body));
@@ -475,6 +488,31 @@ public final class AttemptsBench {
                 Runtime.getRuntime().removeShutdownHook(dropper);
             }
         };
+    }
+
+    /**
+     * @return the CPU time the processes of a PostgreSQL server on this machine have used so far,
+     *         backends that have exited included (they count in the postmaster's children's times);
+     *         zero when there is none or /proc cannot be read: what the database costs the shared CPUs
+     */
+    private static Duration databaseServerCpu() {
+        long ticks = 0;
+        for (ProcessHandle process : ProcessHandle.allProcesses().toList()) {
+            if (!process.info().user().map("postgres"::equals).orElse(false)) {
+                continue;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+                // Fields after the parenthesised command: state is 3rd; utime, stime, cutime, cstime the 14th to 17th.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                for (int field = 14; field <= 17; field++) {
+                    ticks += Long.parseLong(fields[field - 3]);
+                }
+            } catch (IOException | RuntimeException e) {
+                // Gone meanwhile, or no /proc: it counts as nothing.
+            }
+        }
+        return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
     }
 
     /** @return the CPU time the runner's process has used so far */
