@@ -85,13 +85,20 @@ public final class AttemptsClient {
 
     /** {@code POST /quizzes/{quizId}/attempts}. */
     public HttpResponse<String> submit(String token, String quizId, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uris.apply("api/v1/quizzes/" + quizId + "/attempts"))
+        return http.send(submission(token, quizId, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code POST /quizzes/{quizId}/attempts} with an {@code Idempotency-Key}. */
+    public HttpResponse<String> submit(String token, String quizId, String body, String idempotencyKey) throws IOException, InterruptedException {
+        return http.send(submission(token, quizId, body).header("Idempotency-Key", idempotencyKey).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder submission(String token, String quizId, String body) {
+        return HttpRequest.newBuilder(uris.apply("api/v1/quizzes/" + quizId + "/attempts"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** {@code GET} a path, with a bearer token unless it is null. */

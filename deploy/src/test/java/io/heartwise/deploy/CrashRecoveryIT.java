@@ -103,4 +103,30 @@ class CrashRecoveryIT {
             assertEquals(attempt.attemptNumber(), stored.path("attemptNumber").asInt(), attempt::toString);
         }));
     }
+
+    @Test
+    void aRetryWithItsIdempotencyKeyAfterAKillNineReturnsTheOriginalAttempt() throws Exception {
+        runner = RunnerProcess.forTest("retry after restart", List.of("-Xmx256m", "-Dheartwise.demo-platform=true"));
+        runner.start();
+        AttemptsClient client = new AttemptsClient(runner::uri);
+        String body = AttemptsClient.answersTo(client.quiz(QUIZ));
+        String token = client.token("retrying-learner");
+        List<String> ids = new ArrayList<>();
+        for (String key : List.of("retry-1", "retry-2")) {
+            HttpResponse<String> response = client.submit(token, QUIZ, body, key);
+            assertEquals(201, response.statusCode(), response::body);
+            ids.add(AttemptsClient.json(response).path("id").asText());
+        }
+
+        runner.killForcibly();
+        runner.start();
+        for (int i = 0; i < ids.size(); i++) {
+            HttpResponse<String> retry = client.submit(token, QUIZ, body, "retry-" + (i + 1));
+            assertEquals(201, retry.statusCode(), retry::body);
+            assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(null), "a replay, not a new attempt");
+            assertEquals(ids.get(i), AttemptsClient.json(retry).path("id").asText());
+        }
+        JsonNode list = AttemptsClient.json(client.get("api/v1/quizzes/" + QUIZ + "/attempts", token));
+        assertEquals(2, list.path("attempts").size(), "the retries stored nothing");
+    }
 }

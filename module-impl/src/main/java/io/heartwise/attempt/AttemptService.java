@@ -80,7 +80,7 @@ public final class AttemptService {
                 scaled, quiz.effectivePassMark(), graded.passed(), true, startedAt, now, graded.results(),
                 Map.of("self", "attempts/" + id, "quiz", "quizzes/" + quizId));
         NewAttempt attempt = new NewAttempt(id, caller.platformId(), caller.learnerId(), caller.contextId(), quizId, version,
-                idempotencyKey, requestHash(quizId, submission), startedAt == null ? now : startedAt, now,
+                idempotencyKey, requestHash(json, quizId, submission), startedAt == null ? now : startedAt, now,
                 graded.score(), graded.maxScore(), graded.passed(), graded.outcomes(), write(full));
         Policy policy = quiz.effectivePolicy();
         AttemptStore.Insertion insertion;
@@ -172,10 +172,18 @@ public final class AttemptService {
         return maxScore == 0 ? 0 : Math.round(score / maxScore * 1e6) / 1e6;
     }
 
-    private String requestHash(String quizId, AttemptSubmission submission) {
+    /**
+     * What a retry must repeat to be one: the quiz and the submission. The same request hashes the
+     * same in every JVM, so a retry after a restart is still recognised: the quiz id and a record's
+     * JSON, whose fields come in declaration order (a {@code Map.of} here would change its order
+     * from one run to the next).
+     */
+    static String requestHash(ObjectMapper json, String quizId, AttemptSubmission submission) {
         try {
-            byte[] canonical = json.writeValueAsBytes(Map.of("quizId", quizId, "submission", submission));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(quizId.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) '\n');
+            return HexFormat.of().formatHex(sha256.digest(json.writeValueAsBytes(submission)));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the submission", e);
         }
