@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -68,13 +69,14 @@ final class ApiDocumentResource implements ApiDocumentApi {
     }
 
     private static void addProblems(Operation operation, Content problem) {
-        Map<String, String> statuses = Map.of(
+        // Sorted: Map.of's order changes from one JVM to the next, and so would the document's bytes.
+        Map<String, String> statuses = new TreeMap<>(Map.of(
                 "400", "Invalid parameter (e.g. an id that is not a slug) or malformed request",
                 "404", "Unknown id (lesson-not-found, section-not-found, quiz-not-found) or unknown route",
                 "405", "Method not allowed",
                 "406", "Not acceptable: the response is application/json",
                 "414", "Query string too long",
-                "500", "Unexpected error; instance is a urn:uuid that is in the server log");
+                "500", "Unexpected error; instance is a urn:uuid that is in the server log"));
         statuses.forEach((status, text) -> {
             if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
                 operation.getResponses().addApiResponse(status, new ApiResponse().description(text).content(problem));
