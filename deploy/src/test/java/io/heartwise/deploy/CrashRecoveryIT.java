@@ -44,11 +44,16 @@ class CrashRecoveryIT {
         }
     }
 
+    /** Starts a runner of its own on the embedded database, with the demo platform for tokens. */
+    private AttemptsClient startRunner(String name) throws IOException, InterruptedException {
+        runner = RunnerProcess.forTest(name, List.of("-Xmx256m", "-Dheartwise.demo-platform=true"));
+        runner.start();
+        return new AttemptsClient(runner::uri);
+    }
+
     @Test
     void everyAttemptAcknowledgedBeforeAKillNineIsThereAfterARestart() throws Exception {
-        runner = RunnerProcess.forTest("crash recovery", List.of("-Xmx256m", "-Dheartwise.demo-platform=true"));
-        runner.start();
-        AttemptsClient client = new AttemptsClient(runner::uri);
+        AttemptsClient client = startRunner("crash recovery");
         String body = AttemptsClient.answersTo(client.quiz(QUIZ));
 
         Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
@@ -106,9 +111,7 @@ class CrashRecoveryIT {
 
     @Test
     void aRetryWithItsIdempotencyKeyAfterAKillNineReturnsTheOriginalAttempt() throws Exception {
-        runner = RunnerProcess.forTest("retry after restart", List.of("-Xmx256m", "-Dheartwise.demo-platform=true"));
-        runner.start();
-        AttemptsClient client = new AttemptsClient(runner::uri);
+        AttemptsClient client = startRunner("retry after restart");
         String body = AttemptsClient.answersTo(client.quiz(QUIZ));
         String token = client.token("retrying-learner");
         List<String> ids = new ArrayList<>();
