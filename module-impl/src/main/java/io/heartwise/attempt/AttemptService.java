@@ -36,17 +36,17 @@ import java.util.UUID;
  * learner's own attempts back with the reveal policy applied. Plain service, thread-safe.
  */
 public final class AttemptService {
-    private final ContentCatalog catalog;
-    private final AttemptStore store;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final Grader grader = new Grader();
-
     /**
      * How a result about to be stored shows its attempt number, which only the store assigns. The
      * fields before it are a UUID, a slug and a hex hash, so this text cannot occur earlier.
      */
     private static final String UNNUMBERED = ",\"attemptNumber\":0,";
+
+    private final ContentCatalog catalog;
+    private final AttemptStore store;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Grader grader = new Grader();
 
     public AttemptService(ContentCatalog catalog, AttemptStore store, ObjectMapper json, Clock clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
