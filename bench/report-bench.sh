@@ -26,7 +26,7 @@ CLASSPATH_FILE="$(mktemp)"
 trap 'rm -f "$CLASSPATH_FILE"' EXIT
 mvn -B -q dependency:build-classpath -pl module-impl -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >&2
 
-exec java -Xmx"$HEAP" -XX:+UseSerialGC \
+exec java -Xmx"$HEAP" -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} \
     -Dbench.url="${BENCH_URL:-jdbc:postgresql://127.0.0.1:5432/test}" \
     -Dbench.user="${BENCH_USER:-postgres}" \
     -Dbench.password="${BENCH_PASSWORD:-}" \

@@ -29,18 +29,18 @@ final class ItemTally {
     private boolean[] slotPassed = new boolean[16];
     private long[] slotCounts = new long[16];
     private int slotCount;
-    /** Per question: points in hundredths to counts by slot. */
-    private final List<Map<Long, long[]>> points = new ArrayList<>();
-    /** Per question: the encoded option ({@code choice@position=category}) to counts by slot. */
-    private final List<Map<String, long[]>> options = new ArrayList<>();
+    /** Per question: its distinct entries (points and options, as written), each with counts by slot. */
+    private final List<Entries> entries = new ArrayList<>();
+    /** The current attempt's entry per question, resolved before anything is counted. */
+    private final Entry[] resolved;
     private Double maxScore;
 
     ItemTally(List<Question> layout) {
         this.layout = List.copyOf(layout);
         for (int i = 0; i < layout.size(); i++) {
-            points.add(new HashMap<>());
-            options.add(new HashMap<>());
+            entries.add(new Entries());
         }
+        this.resolved = new Entry[layout.size()];
     }
 
     /**
@@ -50,83 +50,45 @@ final class ItemTally {
      *         layout: the caller then needs the joins
      */
     boolean add(double score, boolean passed, double attemptMaxScore, String summary) {
-        if (summary == null || !fits(summary)) {
+        if (summary == null || !resolve(summary)) {
             return false;
         }
-        long totalCents = ReportStore.cents(score);
-        int slot = slot(totalCents, passed);
+        int slot = slot(ReportStore.cents(score), passed);
         slotCounts[slot]++;
         maxScore = maxScore == null ? attemptMaxScore : Math.max(maxScore, attemptMaxScore);
-        int length = summary.length();
-        int question = 0;
-        int at = 0;
-        while (question < layout.size()) {
-            int start = at;
-            while (at < length && summary.charAt(at) != ',' && summary.charAt(at) != ';') {
-                at++;
-            }
-            long pointsCents = Long.parseLong(summary, start, at, 10);
-            counts(points.get(question).computeIfAbsent(pointsCents, key -> new long[slotCents.length]), slot)[slot]++;
-            while (at < length && summary.charAt(at) == ',') {
-                start = ++at;
-                while (at < length && summary.charAt(at) != ',' && summary.charAt(at) != ';') {
-                    at++;
-                }
-                Map<String, long[]> ofQuestion = options.get(question);
-                String option = summary.substring(start, at);
-                long[] counts = ofQuestion.get(option);
-                if (counts == null) {
-                    counts = new long[slotCents.length];
-                    ofQuestion.put(option, counts);
-                }
-                counts(counts, slot)[slot]++;
-            }
-            at++;
-            question++;
+        for (Entry entry : resolved) {
+            entry.count(slot, slotCents.length);
         }
         return true;
     }
 
-    /** Whether the summary has exactly one entry per question of the layout, each starting with its points. */
-    private boolean fits(String summary) {
+    /**
+     * Finds each question's entry in the summary, one ';'-separated entry per question of the layout.
+     * An attempt's entry is nearly always one seen before, so it is looked up by its characters and
+     * parsed only the first time.
+     */
+    private boolean resolve(String summary) {
         if (layout.isEmpty()) {
             return summary.isEmpty();
         }
-        int separators = 0;
-        for (int i = 0; i < summary.length(); i++) {
-            if (summary.charAt(i) == ';') {
-                separators++;
-            }
-        }
-        if (separators != layout.size() - 1) {
-            return false;
-        }
-        int at = 0;
+        int length = summary.length();
+        int start = 0;
         for (int question = 0; question < layout.size(); question++) {
-            int start = at;
-            while (at < summary.length() && summary.charAt(at) != ',' && summary.charAt(at) != ';') {
-                at++;
-            }
-            if (!isNumber(summary, start, at)) {
+            int end = summary.indexOf(';', start);
+            if (end < 0) {
+                if (question < layout.size() - 1) {
+                    return false;
+                }
+                end = length;
+            } else if (question == layout.size() - 1) {
                 return false;
             }
-            at = summary.indexOf(';', at) + 1;
-            if (at == 0 && question < layout.size() - 1) {
+            Entry entry = entries.get(question).find(summary, start, end);
+            if (entry == null) {
                 return false;
             }
-        }
-        return true;
-    }
-
-    private static boolean isNumber(String text, int start, int end) {
-        int digits = start < end && text.charAt(start) == '-' ? start + 1 : start;
-        if (digits == end || end - digits > 18) {
-            return false;
-        }
-        for (int i = digits; i < end; i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
+            resolved[question] = entry;
+            start = end + 1;
         }
         return true;
     }
@@ -149,21 +111,6 @@ final class ItemTally {
         return slotCount++;
     }
 
-    /** The counts array, grown in place in its map when slots were added after it was made. */
-    private long[] counts(long[] counts, int slot) {
-        if (slot < counts.length) {
-            return counts;
-        }
-        long[] grown = Arrays.copyOf(counts, slotCents.length);
-        for (Map<Long, long[]> byPoints : points) {
-            byPoints.replaceAll((key, value) -> value == counts ? grown : value);
-        }
-        for (Map<String, long[]> byOption : options) {
-            byOption.replaceAll((key, value) -> value == counts ? grown : value);
-        }
-        return grown;
-    }
-
     List<ScoreCount> scores() {
         List<ScoreCount> scores = new ArrayList<>();
         for (int slot = 0; slot < slotCount; slot++) {
@@ -182,15 +129,18 @@ final class ItemTally {
         List<ItemCount> items = new ArrayList<>();
         for (int question = 0; question < layout.size(); question++) {
             Question layoutQuestion = layout.get(question);
-            for (Map.Entry<Long, long[]> entry : points.get(question).entrySet()) {
-                long[] counts = entry.getValue();
-                for (int slot = 0; slot < Math.min(counts.length, slotCount); slot++) {
+            Map<Long, long[]> byPoints = new HashMap<>();
+            for (Entry entry : entries.get(question).all()) {
+                add(byPoints.computeIfAbsent(entry.pointsCents, key -> new long[slotCount]), entry.counts);
+            }
+            byPoints.forEach((pointsCents, counts) -> {
+                for (int slot = 0; slot < slotCount; slot++) {
                     if (counts[slot] > 0) {
                         items.add(new ItemCount(layoutQuestion.index(), layoutQuestion.questionId(), layoutQuestion.type(),
-                                layoutQuestion.maxCents(), entry.getKey(), slotCents[slot], counts[slot]));
+                                layoutQuestion.maxCents(), pointsCents, slotCents[slot], counts[slot]));
                     }
                 }
-            }
+            });
         }
         return List.copyOf(items);
     }
@@ -200,22 +150,155 @@ final class ItemTally {
         List<ChoiceCount> choices = new ArrayList<>();
         for (int question = 0; question < layout.size(); question++) {
             String questionId = layout.get(question).questionId();
-            for (Map.Entry<String, long[]> entry : options.get(question).entrySet()) {
-                String option = entry.getKey();
+            Map<String, long[]> byOption = new HashMap<>();
+            for (Entry entry : entries.get(question).all()) {
+                for (String option : entry.options) {
+                    add(byOption.computeIfAbsent(option, key -> new long[slotCount]), entry.counts);
+                }
+            }
+            byOption.forEach((option, counts) -> {
                 int position = option.indexOf('@');
                 int category = option.indexOf('=');
                 int choiceEnd = position >= 0 ? position : category >= 0 ? category : option.length();
                 String choiceId = option.substring(0, choiceEnd);
                 Integer orderPosition = position < 0 ? null : Integer.valueOf(option.substring(position + 1, category >= 0 ? category : option.length()));
                 String categoryId = category < 0 ? null : option.substring(category + 1);
-                long[] counts = entry.getValue();
-                for (int slot = 0; slot < Math.min(counts.length, slotCount); slot++) {
+                for (int slot = 0; slot < slotCount; slot++) {
                     if (counts[slot] > 0) {
                         choices.add(new ChoiceCount(questionId, choiceId, orderPosition, categoryId, slotCents[slot], counts[slot]));
                     }
                 }
-            }
+            });
         }
         return List.copyOf(choices);
+    }
+
+    private static void add(long[] sums, long[] counts) {
+        for (int slot = 0; slot < Math.min(sums.length, counts.length); slot++) {
+            sums[slot] += counts[slot];
+        }
+    }
+
+    /** One question's entry as written ({@code points,option,option...}), parsed, with its counts by slot. */
+    private static final class Entry {
+        final String text;
+        final int hash;
+        final long pointsCents;
+        final List<String> options;
+        long[] counts = new long[0];
+
+        Entry(String text, int hash, long pointsCents, List<String> options) {
+            this.text = text;
+            this.hash = hash;
+            this.pointsCents = pointsCents;
+            this.options = options;
+        }
+
+        void count(int slot, int slots) {
+            if (slot >= counts.length) {
+                counts = Arrays.copyOf(counts, slots);
+            }
+            counts[slot]++;
+        }
+
+        /** @return the entry, or {@code null} when it does not start with its points */
+        static Entry parse(String text, int hash) {
+            int pointsEnd = text.indexOf(',');
+            if (pointsEnd < 0) {
+                pointsEnd = text.length();
+            }
+            if (!isNumber(text, 0, pointsEnd)) {
+                return null;
+            }
+            List<String> options = new ArrayList<>();
+            for (int start = pointsEnd + 1; start <= text.length(); ) {
+                int end = text.indexOf(',', start);
+                end = end < 0 ? text.length() : end;
+                options.add(text.substring(start, end));
+                start = end + 1;
+            }
+            return new Entry(text, hash, Long.parseLong(text, 0, pointsEnd, 10), List.copyOf(options));
+        }
+
+        private static boolean isNumber(String text, int start, int end) {
+            int digits = start < end && text.charAt(start) == '-' ? start + 1 : start;
+            if (digits == end || end - digits > 18) {
+                return false;
+            }
+            for (int i = digits; i < end; i++) {
+                if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * A question's entries by their text, found from a range of the summary without copying it out
+     * (open addressing): the per-attempt lookup allocates nothing.
+     */
+    private static final class Entries {
+        private Entry[] table = new Entry[16];
+        private int size;
+
+        Entry find(String summary, int start, int end) {
+            int hash = 0;
+            for (int i = start; i < end; i++) {
+                hash = 31 * hash + summary.charAt(i);
+            }
+            int mask = table.length - 1;
+            for (int at = spread(hash) & mask; ; at = (at + 1) & mask) {
+                Entry entry = table[at];
+                if (entry == null) {
+                    return insert(summary.substring(start, end), hash);
+                }
+                if (entry.hash == hash && entry.text.length() == end - start && summary.regionMatches(start, entry.text, 0, end - start)) {
+                    return entry;
+                }
+            }
+        }
+
+        private Entry insert(String text, int hash) {
+            Entry entry = Entry.parse(text, hash);
+            if (entry == null) {
+                return null;
+            }
+            if (2 * (size + 1) > table.length) {
+                Entry[] old = table;
+                table = new Entry[old.length * 2];
+                for (Entry kept : old) {
+                    if (kept != null) {
+                        place(kept);
+                    }
+                }
+            }
+            place(entry);
+            size++;
+            return entry;
+        }
+
+        private void place(Entry entry) {
+            int mask = table.length - 1;
+            int at = spread(entry.hash) & mask;
+            while (table[at] != null) {
+                at = (at + 1) & mask;
+            }
+            table[at] = entry;
+        }
+
+        List<Entry> all() {
+            List<Entry> all = new ArrayList<>(size);
+            for (Entry entry : table) {
+                if (entry != null) {
+                    all.add(entry);
+                }
+            }
+            return all;
+        }
+
+        private static int spread(int hash) {
+            return hash ^ (hash >>> 16);
+        }
     }
 }

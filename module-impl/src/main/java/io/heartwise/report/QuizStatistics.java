@@ -6,6 +6,7 @@ import io.heartwise.api.QuizReport.ScoreBucket;
 import io.heartwise.api.QuizReport.Summary;
 import io.heartwise.api.QuizReport.TestStatistics;
 import io.heartwise.api.Statistic;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -314,7 +315,7 @@ final class QuizStatistics {
         for (ItemCount cell : cells) {
             byIndex.computeIfAbsent(cell.index(), index -> new Item(index, cell.questionId(), cell.type(), cell.maxCents())).add(cell);
         }
-        byIndex.values().forEach(item -> item.finish(cells));
+        byIndex.values().forEach(Item::finish);
         return byIndex;
     }
 
@@ -374,7 +375,11 @@ final class QuizStatistics {
         return cents / 100.0;
     }
 
-    /** Sums over one question's joint distribution of (points, rest of the total). */
+    /**
+     * Sums over one question's joint distribution of (points, rest of the total). The centred sums
+     * come from exact sums of cents, so they do not depend on the order the counts arrive in: a
+     * question that does not discriminate at all has a discrimination of exactly 0, never -1e-17.
+     */
     private static final class Item {
         final int index;
         final String questionId;
@@ -388,6 +393,11 @@ final class QuizStatistics {
         double sxr;
         final NavigableMap<Long, Long> xValues = new TreeMap<>();
         final NavigableMap<Long, Long> restValues = new TreeMap<>();
+        private BigInteger centsX = BigInteger.ZERO;
+        private BigInteger centsR = BigInteger.ZERO;
+        private BigInteger centsXX = BigInteger.ZERO;
+        private BigInteger centsRR = BigInteger.ZERO;
+        private BigInteger centsXR = BigInteger.ZERO;
 
         Item(int index, String questionId, String type, long maxCents) {
             this.index = index;
@@ -399,26 +409,33 @@ final class QuizStatistics {
         void add(ItemCount cell) {
             long rest = cell.totalCents() - cell.pointsCents();
             count += cell.count();
-            sumX += cell.count() * points(cell.pointsCents());
-            sumR += cell.count() * points(rest);
             xValues.merge(cell.pointsCents(), cell.count(), Long::sum);
             restValues.merge(rest, cell.count(), Long::sum);
+            BigInteger n = BigInteger.valueOf(cell.count());
+            BigInteger x = BigInteger.valueOf(cell.pointsCents());
+            BigInteger r = BigInteger.valueOf(rest);
+            centsX = centsX.add(n.multiply(x));
+            centsR = centsR.add(n.multiply(r));
+            centsXX = centsXX.add(n.multiply(x).multiply(x));
+            centsRR = centsRR.add(n.multiply(r).multiply(r));
+            centsXR = centsXR.add(n.multiply(x).multiply(r));
         }
 
-        /** Second pass, with the means known: centred sums, as Moodle's walkers do. */
-        void finish(List<ItemCount> cells) {
-            double meanX = meanX();
-            double meanR = count == 0 ? 0 : sumR / count;
-            for (ItemCount cell : cells) {
-                if (cell.index() != index) {
-                    continue;
-                }
-                double dx = points(cell.pointsCents()) - meanX;
-                double dr = points(cell.totalCents() - cell.pointsCents()) - meanR;
-                sxx += cell.count() * dx * dx;
-                srr += cell.count() * dr * dr;
-                sxr += cell.count() * dx * dr;
+        /** With every cell added: {@code Σ(x - x̄)(y - ȳ) = (n·Σxy - Σx·Σy) / n}, exact up to the last division. */
+        void finish() {
+            if (count == 0) {
+                return;
             }
+            BigInteger n = BigInteger.valueOf(count);
+            sumX = centsX.doubleValue() / 100;
+            sumR = centsR.doubleValue() / 100;
+            sxx = centred(n, centsXX, centsX, centsX);
+            srr = centred(n, centsRR, centsR, centsR);
+            sxr = centred(n, centsXR, centsX, centsR);
+        }
+
+        private double centred(BigInteger n, BigInteger sumOfProducts, BigInteger sumA, BigInteger sumB) {
+            return n.multiply(sumOfProducts).subtract(sumA.multiply(sumB)).doubleValue() / count / 10_000;
         }
 
         double meanX() {

@@ -25,6 +25,9 @@ record ReportScope(String platformId, String quizId, String version, String cont
     static final String ATTEMPT_COLUMNS = "id, learner_id, context_id, quiz_id, quiz_version, attempt_number, started_at, submitted_at, "
             + "score, max_score, scaled_score, passed";
 
+    /** The condition every row satisfies: the whole table as one part. */
+    static final String EVERY_ROW = "1 = 1";
+
     ReportScope {
         Objects.requireNonNull(platformId, "platformId");
         Objects.requireNonNull(quizId, "quizId");
@@ -37,22 +40,30 @@ record ReportScope(String platformId, String quizId, String version, String cont
         return source(ATTEMPT_COLUMNS);
     }
 
-    /** @return {@link #source()} with the attempts' compact item summary as {@code a.item_summary} too */
-    String summarySource() {
-        return source(ATTEMPT_COLUMNS + ", item_summary");
+    /**
+     * @param part a condition on the attempts table's rows that selects a part of them, with no
+     *             parameters; {@link #EVERY_ROW} for all
+     * @return {@link #source()} over that part, with the attempts' compact item summary as {@code a.item_summary} too
+     */
+    String summarySource(String part) {
+        return source(ATTEMPT_COLUMNS + ", item_summary", part);
     }
 
     private String source(String columns) {
-        String filtered = "SELECT " + columns + " FROM attempts WHERE " + where();
+        return source(columns, EVERY_ROW);
+    }
+
+    private String source(String columns, String part) {
+        String filtered = "SELECT " + columns + " FROM attempts WHERE " + where(part);
         if (selection.ranking() == null) {
             return "(" + filtered + ") a";
         }
         return "(SELECT " + columns + " FROM (SELECT " + columns + ", ROW_NUMBER() OVER (PARTITION BY learner_id ORDER BY "
-                + selection.ranking() + ") AS pick FROM attempts WHERE " + where() + ") ranked WHERE pick = 1) a";
+                + selection.ranking() + ") AS pick FROM attempts WHERE " + where(part) + ") ranked WHERE pick = 1) a";
     }
 
-    private String where() {
-        return "platform_id = ? AND quiz_id = ? AND quiz_version = ?"
+    private String where(String part) {
+        return (part.equals(EVERY_ROW) ? "" : part + " AND ") + "platform_id = ? AND quiz_id = ? AND quiz_version = ?"
                 + (context == null ? "" : " AND context_id = ?")
                 + (from == null ? "" : " AND submitted_at >= ?")
                 + (to == null ? "" : " AND submitted_at < ?");

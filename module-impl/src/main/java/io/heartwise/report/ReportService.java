@@ -73,13 +73,11 @@ public final class ReportService {
         QuizRequest request = quizRequest(caller, quizId, context, from, to, attemptsParameter, version);
         ReportScope scope = request.scope();
         boolean current = scope.version().equals(request.currentVersion());
-        List<VersionCount> versions = store.versions(scope.platformId(), quizId, scope.context(), scope.from(), scope.to(),
-                request.currentVersion());
-        ReportStore.Aggregates aggregates = store.aggregate(scope);
+        ReportStore.Aggregates aggregates = store.aggregate(scope, request.currentVersion());
         Double maxScore = aggregates.maxScore() != null ? aggregates.maxScore() : current ? (double) request.quiz().maxScore() : null;
         QuizStatistics statistics = new QuizStatistics(aggregates.scores(), maxScore, aggregates.items(), aggregates.choices(),
                 current ? QuestionContents.of(request.quiz()) : List.of());
-        return new QuizReport(quizId, scope.version(), current, versions,
+        return new QuizReport(quizId, scope.version(), current, aggregates.versions(),
                 new ReportFilters(scope.context(), scope.from(), scope.to(), scope.selection().apiName()),
                 current ? request.quiz().effectivePassMark() : null, maxScore,
                 statistics.summary(aggregates.learners()), statistics.test(), statistics.questions());

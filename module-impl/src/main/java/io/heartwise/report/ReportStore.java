@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -48,7 +49,8 @@ final class ReportStore {
     }
 
     /** Everything a quiz report is computed from, read in one snapshot so that the counts agree. */
-    record Aggregates(List<ScoreCount> scores, Double maxScore, long learners, List<ItemCount> items, List<ChoiceCount> choices) {
+    record Aggregates(List<VersionCount> versions, List<ScoreCount> scores, Double maxScore, long learners, List<ItemCount> items,
+                      List<ChoiceCount> choices) {
     }
 
     /** A lesson's section quiz, as counted: learners, attempts, the sum of best scaled scores, learners who passed. */
@@ -61,33 +63,91 @@ final class ReportStore {
     }
 
     /**
-     * One pass over the counted attempts' own rows, folding their item summaries (V3) into the
+     * Passes over the counted attempts' own rows, folding their item summaries (V3) into the
      * counts; a scope with any attempt written before V3 falls back to the joins, in the same snapshot.
+     * On PostgreSQL the version list, the learner count and the second half of the table run
+     * alongside the first half, on connections of their own in the same snapshot: a streamed
+     * pass gets no parallel workers of PostgreSQL's own.
+     *
+     * @param currentVersion the quiz's current version, marked as such in the version list
      */
-    Aggregates aggregate(ReportScope scope) {
-        return inSnapshot("computing the report of quiz " + scope.quizId(), connection -> {
-            ItemTally tally = new ItemTally(layout(connection, scope));
-            boolean summarized = true;
-            String sql = "SELECT a.score, a.passed, a.max_score, a.item_summary FROM " + scope.summarySource();
-            try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                statement.setFetchSize(SUMMARY_FETCH_SIZE);
-                statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-                scope.bind(statement, 1);
-                try (ResultSet row = statement.executeQuery()) {
-                    while (summarized && row.next()) {
-                        summarized = tally.add(row.getDouble(1), row.getBoolean(2), row.getDouble(3), row.getString(4));
+    Aggregates aggregate(ReportScope scope, String currentVersion) {
+        return inSnapshot("computing the report of quiz " + scope.quizId(), (connection, alongside) -> {
+            SideQuery<List<VersionCount>> versions = alongside.start("versions", side -> versions(side, scope, currentVersion));
+            // One attempt per learner is counted unless all are: then the count of rows is the answer.
+            SideQuery<Long> learners = scope.selection().ranking() == null ? alongside.start("learners", side -> learners(side, scope)) : null;
+            List<ItemTally.Question> layout = layout(connection, scope);
+            List<String> parts = alongside.sharesSnapshot() ? halves(connection, scope) : List.of(ReportScope.EVERY_ROW);
+            List<SideQuery<Optional<ItemTally>>> rest = new ArrayList<>();
+            for (String part : parts.subList(1, parts.size())) {
+                rest.add(alongside.start("pass", side -> tally(side, scope, part, layout)));
+            }
+            List<Optional<ItemTally>> tallies = new ArrayList<>(List.of(tally(connection, scope, parts.get(0), layout)));
+            for (SideQuery<Optional<ItemTally>> pass : rest) {
+                tallies.add(pass.result(connection));
+            }
+            if (tallies.stream().anyMatch(Optional::isEmpty)) {
+                return joined(connection, scope, versions.result(connection), learners);
+            }
+            List<ScoreCount> scores = new ArrayList<>();
+            List<ItemCount> items = new ArrayList<>();
+            List<ChoiceCount> choices = new ArrayList<>();
+            Double maxScore = null;
+            for (Optional<ItemTally> found : tallies) {
+                ItemTally tally = found.orElseThrow();
+                scores.addAll(tally.scores());
+                items.addAll(tally.items());
+                choices.addAll(tally.choices());
+                if (tally.maxScore() != null) {
+                    maxScore = maxScore == null ? tally.maxScore() : Double.valueOf(Math.max(maxScore, tally.maxScore()));
+                }
+            }
+            long attempts = scores.stream().mapToLong(ScoreCount::count).sum();
+            return new Aggregates(versions.result(connection), scores, maxScore, learners == null ? attempts : learners.result(connection),
+                    items, choices);
+        });
+    }
+
+    /**
+     * The attempts table in two halves by physical position (PostgreSQL reads each with a TID range
+     * scan), for the two passes of a report that counts every attempt. One attempt per learner
+     * needs all of a learner's attempts in one pass, so such a scope is read whole.
+     */
+    private static List<String> halves(Connection connection, ReportScope scope) throws SQLException {
+        if (scope.selection().ranking() != null) {
+            return List.of(ReportScope.EVERY_ROW);
+        }
+        long pages;
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT pg_relation_size('attempts') / current_setting('block_size')::int")) {
+            row.next();
+            pages = row.getLong(1);
+        }
+        if (pages < 2) {
+            return List.of(ReportScope.EVERY_ROW);
+        }
+        String middle = "'(" + pages / 2 + ",0)'::tid";
+        return List.of("ctid < " + middle, "ctid >= " + middle);
+    }
+
+    /** One streamed pass over the scope's attempts that satisfy {@code part}; empty when one has no summary that fits. */
+    private static Optional<ItemTally> tally(Connection connection, ReportScope scope, String part, List<ItemTally.Question> layout)
+            throws SQLException {
+        ItemTally tally = new ItemTally(layout);
+        String sql = "SELECT a.score, a.passed, a.max_score, a.item_summary FROM " + scope.summarySource(part);
+        try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            statement.setFetchSize(SUMMARY_FETCH_SIZE);
+            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            scope.bind(statement, 1);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    if (!tally.add(row.getDouble(1), row.getBoolean(2), row.getDouble(3), row.getString(4))) {
+                        return Optional.empty();
                     }
                 }
             }
-            if (!summarized) {
-                return joined(connection, scope);
-            }
-            List<ScoreCount> scores = tally.scores();
-            long attempts = scores.stream().mapToLong(ScoreCount::count).sum();
-            // One attempt per learner is counted unless all are: then the count of rows is the answer.
-            long learners = scope.selection().ranking() == null ? learners(connection, scope) : attempts;
-            return new Aggregates(scores, tally.maxScore(), learners, tally.items(), tally.choices());
-        });
+        }
+        return Optional.of(tally);
     }
 
     /** The question layout of the scope's version, from any one of its attempts; empty when it has none. */
@@ -121,7 +181,8 @@ final class ReportStore {
     }
 
     /** The same counts by GROUP BY over the joins: for attempts stored before their rows carried a summary. */
-    private static Aggregates joined(Connection connection, ReportScope scope) throws SQLException {
+    private static Aggregates joined(Connection connection, ReportScope scope, List<VersionCount> versions, SideQuery<Long> learnerCount)
+            throws SQLException {
         List<ScoreCount> scores = new ArrayList<>();
         Double maxScore = null;
         String scoreSql = "SELECT a.score, a.passed, MAX(a.max_score), COUNT(*) FROM " + scope.source() + " GROUP BY a.score, a.passed";
@@ -134,7 +195,7 @@ final class ReportStore {
                 }
             }
         }
-        long learners = learners(connection, scope);
+        long learners = learnerCount != null ? learnerCount.result(connection) : scores.stream().mapToLong(ScoreCount::count).sum();
         List<ItemCount> items = new ArrayList<>();
         String itemSql = "SELECT q.question_index, q.question_id, q.question_type, q.max_points, q.points, a.score, COUNT(*) FROM "
                 + scope.source() + " JOIN attempt_questions q ON q.attempt_id = a.id"
@@ -163,40 +224,37 @@ final class ReportStore {
                 }
             }
         }
-        return new Aggregates(List.copyOf(scores), maxScore, learners, List.copyOf(items), List.copyOf(choices));
+        return new Aggregates(versions, List.copyOf(scores), maxScore, learners, List.copyOf(items), List.copyOf(choices));
     }
 
-    /** The versions of a quiz that have attempts under the platform, context and time filters, newest attempt first. */
-    List<VersionCount> versions(String platformId, String quizId, String context, Instant from, Instant to, String currentVersion) {
+    /** The versions of the scope's quiz that have attempts under its platform, context and time filters, newest attempt first. */
+    private static List<VersionCount> versions(Connection connection, ReportScope scope, String currentVersion) throws SQLException {
         String sql = "SELECT quiz_version, COUNT(*), MAX(submitted_at) FROM attempts WHERE platform_id = ? AND quiz_id = ?"
-                + (context == null ? "" : " AND context_id = ?")
-                + (from == null ? "" : " AND submitted_at >= ?")
-                + (to == null ? "" : " AND submitted_at < ?")
+                + (scope.context() == null ? "" : " AND context_id = ?")
+                + (scope.from() == null ? "" : " AND submitted_at >= ?")
+                + (scope.to() == null ? "" : " AND submitted_at < ?")
                 + " GROUP BY quiz_version ORDER BY MAX(submitted_at) DESC, quiz_version";
-        return read("listing the versions of quiz " + quizId, connection -> {
-            try (PreparedStatement statement = prepare(connection, sql)) {
-                int position = 1;
-                statement.setString(position++, platformId);
-                statement.setString(position++, quizId);
-                if (context != null) {
-                    statement.setString(position++, context);
-                }
-                if (from != null) {
-                    statement.setObject(position++, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-                }
-                if (to != null) {
-                    statement.setObject(position, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-                }
-                List<VersionCount> versions = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        versions.add(new VersionCount(row.getString(1), row.getString(1).equals(currentVersion), row.getLong(2),
-                                instant(row, 3)));
-                    }
-                }
-                return List.copyOf(versions);
+        try (PreparedStatement statement = prepare(connection, sql)) {
+            int position = 1;
+            statement.setString(position++, scope.platformId());
+            statement.setString(position++, scope.quizId());
+            if (scope.context() != null) {
+                statement.setString(position++, scope.context());
             }
-        });
+            if (scope.from() != null) {
+                statement.setObject(position++, OffsetDateTime.ofInstant(scope.from(), ZoneOffset.UTC));
+            }
+            if (scope.to() != null) {
+                statement.setObject(position, OffsetDateTime.ofInstant(scope.to(), ZoneOffset.UTC));
+            }
+            List<VersionCount> versions = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    versions.add(new VersionCount(row.getString(1), row.getString(1).equals(currentVersion), row.getLong(2), instant(row, 3)));
+                }
+            }
+            return List.copyOf(versions);
+        }
     }
 
     /**
@@ -300,7 +358,7 @@ final class ReportStore {
         furthest.append(" END");
         String stops = "SELECT furthest, COUNT(*) FROM (SELECT learner_id, MAX(" + furthest + ") AS furthest FROM attempts WHERE "
                 + filter + " GROUP BY learner_id) per_learner GROUP BY furthest";
-        return inSnapshot("computing lesson progress", connection -> {
+        return inSnapshot("computing lesson progress", (connection, alongside) -> {
             List<QuizProgress> quizzes = new ArrayList<>();
             try (PreparedStatement statement = prepare(connection, perQuiz)) {
                 for (int i = 0; i < values.size(); i++) {
@@ -380,38 +438,94 @@ final class ReportStore {
         }
     }
 
+    /** Work in a snapshot that may start queries alongside it in the same snapshot. */
+    @FunctionalInterface
+    interface SnapshotWork<T> {
+        T run(Connection connection, Alongside alongside) throws SQLException;
+    }
+
+    /**
+     * Starts side queries in a snapshot: on connections of their own that join it (PostgreSQL), or
+     * deferred to the caller's connection where a snapshot cannot be shared (H2).
+     */
+    static final class Alongside {
+        private final DataSource dataSource;
+        private final String snapshot;
+
+        private Alongside(DataSource dataSource, String snapshot) {
+            this.dataSource = dataSource;
+            this.snapshot = snapshot;
+        }
+
+        boolean sharesSnapshot() {
+            return snapshot != null;
+        }
+
+        <T> SideQuery<T> start(String name, Work<T> work) {
+            return snapshot == null ? SideQuery.deferred(work) : SideQuery.started(dataSource, side -> joinSnapshot(side, snapshot), name, work);
+        }
+    }
+
     /**
      * One read-only REPEATABLE READ transaction: every query sees the same attempts, even while
-     * learners keep submitting. On PostgreSQL the aggregations get more hash memory, and prefer
-     * hashing to sorting, for this transaction only.
+     * learners keep submitting. On PostgreSQL the snapshot is exported, so that side queries on
+     * other connections see the same attempts too.
      */
-    private <T> T inSnapshot(String action, Work<T> work) {
+    private <T> T inSnapshot(String action, SnapshotWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
+                String snapshot = null;
                 if (isPostgres(connection)) {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("SET LOCAL work_mem = '64MB'");
-                        // The planner guesses a group per row for the option counts (it multiplies
-                        // the columns' distinct values) and sorts millions of rows, when a hash
-                        // table of a few hundred groups does; hash aggregation spills to disk if
-                        // it ever must (PostgreSQL 13+), so this cannot exhaust memory.
-                        statement.execute("SET LOCAL enable_sort = off");
-                        // Index pages are as cheap to read as the table's here (cached or SSD): at
-                        // the default of 4 the planner hashes every row's learner id rather than
-                        // count learners from attempts_by_version_learner alone, in its order.
-                        statement.execute("SET LOCAL random_page_cost = 1.1");
-                    }
+                    tune(connection);
+                    snapshot = exportSnapshot(connection);
                 }
-                return work.run(connection);
+                return work.run(connection, new Alongside(dataSource, snapshot));
             } finally {
                 connection.rollback();
             }
         } catch (SQLException e) {
             throw failure(action, e);
         }
+    }
+
+    /** On PostgreSQL, for this transaction only: more hash memory, and hashing preferred to sorting. */
+    private static void tune(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL work_mem = '64MB'");
+            // The planner guesses a group per row for the option counts (it multiplies
+            // the columns' distinct values) and sorts millions of rows, when a hash
+            // table of a few hundred groups does; hash aggregation spills to disk if
+            // it ever must (PostgreSQL 13+), so this cannot exhaust memory.
+            statement.execute("SET LOCAL enable_sort = off");
+            // Index pages are as cheap to read as the table's here (cached or SSD): at
+            // the default of 4 the planner hashes every row's learner id rather than
+            // count learners from attempts_by_version_learner alone, in its order.
+            statement.execute("SET LOCAL random_page_cost = 1.1");
+        }
+    }
+
+    private static String exportSnapshot(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT pg_export_snapshot()")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    /** Makes a fresh connection's transaction see the exported snapshot, tuned as the exporter's is. */
+    private static void joinSnapshot(Connection connection, String snapshot) throws SQLException {
+        if (!snapshot.matches("[0-9A-Fa-f-]+")) {
+            throw new SQLException("Unexpected snapshot id: " + snapshot);
+        }
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
+        try (Statement statement = connection.createStatement()) {
+            // Must come first in the transaction: before any query takes a snapshot of its own.
+            statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+        }
+        tune(connection);
     }
 
     static boolean isPostgres(Connection connection) throws SQLException {

@@ -182,6 +182,37 @@ class QuizStatisticsTest {
         assertValue(0, x.bottomShare());
     }
 
+    @Test
+    void countsSplitAcrossPassesInAnyOrderGiveExactlyTheSameStatistics() {
+        // The test above's data set, whose first question is independent of the rest: its
+        // discrimination is exactly 0 and never "negative" however the counts arrive.
+        List<ItemCount> items = List.of(
+                new ItemCount(0, "q0", "single-choice", 100, 100, 200, 1), new ItemCount(0, "q0", "single-choice", 100, 100, 100, 1),
+                new ItemCount(0, "q0", "single-choice", 100, 0, 100, 1), new ItemCount(0, "q0", "single-choice", 100, 0, 0, 1),
+                new ItemCount(1, "q1", "single-choice", 100, 100, 200, 1), new ItemCount(1, "q1", "single-choice", 100, 0, 100, 1),
+                new ItemCount(1, "q1", "single-choice", 100, 100, 100, 1), new ItemCount(1, "q1", "single-choice", 100, 0, 0, 1));
+        List<ScoreCount> scores = List.of(new ScoreCount(200, true, 1), new ScoreCount(100, false, 2), new ScoreCount(0, false, 1));
+        List<ItemCount> reversed = new ArrayList<>(items);
+        java.util.Collections.reverse(reversed);
+        // Two passes each counting some of the attempts: the same cells, some split in two.
+        List<ItemCount> split = new ArrayList<>();
+        for (ItemCount cell : reversed) {
+            split.add(new ItemCount(cell.index(), cell.questionId(), cell.type(), cell.maxCents(), cell.pointsCents(), cell.totalCents(), 1));
+        }
+        List<ScoreCount> splitScores = List.of(new ScoreCount(0, false, 1), new ScoreCount(100, false, 1), new ScoreCount(200, true, 1),
+                new ScoreCount(100, false, 1));
+
+        QuizStatistics inOrder = new QuizStatistics(scores, 2.0, items, List.of(), List.of());
+        QuizStatistics inParts = new QuizStatistics(splitScores, 2.0, split, List.of(), List.of());
+
+        assertEquals(inOrder.questions(), inParts.questions());
+        assertEquals(inOrder.test(), inParts.test());
+        assertEquals(inOrder.summary(4), inParts.summary(4));
+        assertEquals(0.0, inParts.questions().get(0).discriminationIndex().value());
+        assertEquals(List.of("discriminative efficiency is under 15%: the question tells stronger from weaker learners poorly"),
+                inParts.questions().get(0).dubiousReasons());
+    }
+
     private static void compare(List<Attempt> attempts, double[] maxPoints) {
         NaiveStatistics naive = new NaiveStatistics(attempts, maxPoints);
         QuizStatistics statistics = statistics(attempts, maxPoints);

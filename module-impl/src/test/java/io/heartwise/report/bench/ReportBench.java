@@ -16,6 +16,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +42,9 @@ import org.postgresql.copy.CopyManager;
  * <p>Arguments: the sizes, e.g. {@code 10000 100000 1000000}. System properties:
  * {@code bench.url} (default {@code jdbc:postgresql://127.0.0.1:5432/test}), {@code bench.user}
  * ({@code postgres}), {@code bench.password}, {@code bench.export} ({@code true}: also time the export),
- * {@code bench.keep} ({@code true}: keep the schema, to study query plans).
+ * {@code bench.keep} ({@code true}: keep the schema, to study query plans), {@code bench.schema} (load
+ * into, or reuse, this schema and keep it: a later run only adds the attempts missing), {@code bench.runs}
+ * (timed runs of each report, default 2), {@code bench.time} ({@code false}: only load).
  */
 public final class ReportBench {
     private static final String QUIZ = "first-lesson-introduction";
@@ -60,11 +63,15 @@ public final class ReportBench {
         String user = System.getProperty("bench.user", "postgres");
         String password = System.getProperty("bench.password", "");
         boolean timeExport = Boolean.parseBoolean(System.getProperty("bench.export", "true"));
-        String schema = "hw_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        boolean time = Boolean.parseBoolean(System.getProperty("bench.time", "true"));
+        int runs = Integer.getInteger("bench.runs", 2);
+        String kept = System.getProperty("bench.schema");
+        boolean keep = kept != null || Boolean.getBoolean("bench.keep");
+        String schema = kept != null ? kept : "hw_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         ContentCatalog catalog = catalog();
         String version = catalog.quizVersion(QUIZ).orElseThrow();
         try (Connection admin = DriverManager.getConnection(url, user, password); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
         }
         Map<String, String> values = Map.of(
                 DatabaseSettings.URL, url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&socketTimeout=900",
@@ -75,34 +82,41 @@ public final class ReportBench {
             AttemptService attempts = new AttemptService(catalog, database.attempts(), JsonMappers.api(), Clock.systemUTC());
             ReportService reports = new ReportService(catalog, database.dataSource(), attempts);
             Caller admin = new Caller(PLATFORM, "bench-admin", "", Set.of(Caller.Role.ADMIN));
-            long loaded = 0;
-            Random random = new Random(2026);
+            long loaded = count(database);
             System.out.printf(Locale.ROOT, "%-10s %-22s %10s %14s %14s%n", "N", "what", "ms", "peak heap MiB", "bytes");
             for (String arg : args) {
                 long target = Long.parseLong(arg);
                 long started = System.nanoTime();
-                try (Connection connection = database.dataSource().getConnection()) {
-                    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                    while (loaded < target) {
-                        int chunk = (int) Math.min(CHUNK, target - loaded);
-                        load(copy, version, loaded, chunk, random);
-                        loaded += chunk;
+                if (loaded < target) {
+                    try (Connection connection = database.dataSource().getConnection()) {
+                        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                        while (loaded < target) {
+                            int chunk = (int) Math.min(CHUNK, target - loaded);
+                            load(copy, version, loaded, chunk);
+                            loaded += chunk;
+                        }
+                        try (Statement statement = connection.createStatement()) {
+                            // What autovacuum does on its own after a bulk load: statistics and the visibility map.
+                            statement.execute("VACUUM ANALYZE attempts");
+                            statement.execute("VACUUM ANALYZE attempt_questions");
+                            statement.execute("VACUUM ANALYZE attempt_answers");
+                        }
                     }
-                    try (Statement statement = connection.createStatement()) {
-                        // What autovacuum does on its own after a bulk load: statistics and the visibility map.
-                        statement.execute("VACUUM ANALYZE attempts");
-                        statement.execute("VACUUM ANALYZE attempt_questions");
-                        statement.execute("VACUUM ANALYZE attempt_answers");
-                    }
+                    System.out.printf(Locale.ROOT, "%-10d %-22s %10d %14s %14s%n", loaded, "load (COPY+VACUUM)", millis(started), "-", "-");
                 }
-                System.out.printf(Locale.ROOT, "%-10d %-22s %10d %14s %14s%n", loaded, "load (COPY+VACUUM)", millis(started), "-", "-");
-                for (int run = 1; run <= 2; run++) {
+                if (!time) {
+                    continue;
+                }
+                for (int run = 1; run <= runs; run++) {
                     long[] measured = measure(() -> reports.quiz(admin, QUIZ, null, null, null, null, null));
                     System.out.printf(Locale.ROOT, "%-10d %-22s %10d %14.1f %14s%n", loaded, "quiz report, run " + run, measured[0],
                             measured[1] / 1048576.0, "-");
                 }
-                long[] best = measure(() -> reports.quiz(admin, QUIZ, null, null, null, "best", null));
-                System.out.printf(Locale.ROOT, "%-10d %-22s %10d %14.1f %14s%n", loaded, "quiz report, best", best[0], best[1] / 1048576.0, "-");
+                for (int run = 1; run <= runs; run++) {
+                    long[] best = measure(() -> reports.quiz(admin, QUIZ, null, null, null, "best", null));
+                    System.out.printf(Locale.ROOT, "%-10d %-22s %10d %14.1f %14s%n", loaded, "quiz report, best, run " + run, best[0],
+                            best[1] / 1048576.0, "-");
+                }
                 if (timeExport) {
                     for (String shape : List.of("long", "attempts")) {
                         CountingStream out = new CountingStream();
@@ -116,7 +130,7 @@ public final class ReportBench {
                 }
             }
         } finally {
-            if (Boolean.getBoolean("bench.keep")) {
+            if (keep) {
                 System.out.println("kept schema " + schema);
                 return;
             }
@@ -155,7 +169,9 @@ public final class ReportBench {
      * Attempts numbered from {@code first}: learners of varied ability answer questions of varied
      * difficulty, 5 attempts per learner, 8 contexts, one submission per second.
      */
-    private static void load(CopyManager copy, String version, long first, int count, Random random) throws Exception {
+    private static void load(CopyManager copy, String version, long first, int count) throws Exception {
+        // Seeded by the first attempt's number, so that a reused schema grows as a fresh one would.
+        Random random = new Random(2026 + first);
         StringBuilder attempts = new StringBuilder(count * 300);
         StringBuilder questions = new StringBuilder(count * QUESTIONS * 80);
         StringBuilder answers = new StringBuilder(count * QUESTIONS * 70);
@@ -197,6 +213,14 @@ public final class ReportBench {
                 new StringReader(questions.toString()));
         copy.copyIn("COPY attempt_answers (attempt_id, question_id, answer_index, choice_id, position, category_id) FROM STDIN",
                 new StringReader(answers.toString()));
+    }
+
+    private static long count(Database database) throws Exception {
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM attempts")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     @FunctionalInterface
