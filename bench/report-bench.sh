@@ -8,12 +8,17 @@
 #
 # Usage: bench/report-bench.sh [N ...]      (default: 10000 100000 1000000; N grows cumulatively)
 # Knobs (environment): HEAP (default 256m, -Xmx of the bench JVM), EXPORT (true: time the exports too),
-#                      BENCH_URL (jdbc:postgresql://127.0.0.1:5432/test), BENCH_USER (postgres), BENCH_PASSWORD.
+#                      RUNS (2, timed runs of each report), SCHEMA (load into or reuse this schema, and
+#                      keep it), LOCK (a file to flock around each size's timed runs only: loading, which
+#                      takes minutes at 1,000,000, runs outside it, so benchmarks sharing a machine never
+#                      overlap their timings), BENCH_URL (jdbc:postgresql://127.0.0.1:5432/test),
+#                      BENCH_USER (postgres), BENCH_PASSWORD.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HEAP="${HEAP:-256m}"
 EXPORT="${EXPORT:-true}"
+RUNS="${RUNS:-2}"
 SIZES=("$@")
 if [ ${#SIZES[@]} -eq 0 ]; then
     SIZES=(10000 100000 1000000)
@@ -26,10 +31,38 @@ CLASSPATH_FILE="$(mktemp)"
 trap 'rm -f "$CLASSPATH_FILE"' EXIT
 mvn -B -q dependency:build-classpath -pl module-impl -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >&2
 
-exec java -Xmx"$HEAP" -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} \
-    -Dbench.url="${BENCH_URL:-jdbc:postgresql://127.0.0.1:5432/test}" \
-    -Dbench.user="${BENCH_USER:-postgres}" \
-    -Dbench.password="${BENCH_PASSWORD:-}" \
-    -Dbench.export="$EXPORT" \
-    -cp "module-impl/target/classes:module-impl/target/test-classes:$(cat "$CLASSPATH_FILE")" \
-    io.heartwise.report.bench.ReportBench "${SIZES[@]}"
+# bench [-Dname=value ...] -- N ...
+bench() {
+    local options=()
+    while [ "$1" != "--" ]; do
+        options+=("$1")
+        shift
+    done
+    shift
+    java -Xmx"$HEAP" -XX:+UseSerialGC \
+        -Dbench.url="${BENCH_URL:-jdbc:postgresql://127.0.0.1:5432/test}" \
+        -Dbench.user="${BENCH_USER:-postgres}" \
+        -Dbench.password="${BENCH_PASSWORD:-}" \
+        -Dbench.export="$EXPORT" \
+        -Dbench.runs="$RUNS" \
+        "${options[@]}" \
+        -cp "module-impl/target/classes:module-impl/target/test-classes:$(cat "$CLASSPATH_FILE")" \
+        io.heartwise.report.bench.ReportBench "$@"
+}
+
+if [ -z "${LOCK:-}" ]; then
+    bench ${SCHEMA:+-Dbench.schema="$SCHEMA"} -- "${SIZES[@]}"
+    exit
+fi
+schema="${SCHEMA:-hw_bench_$(date +%s)_$$}"
+for i in "${!SIZES[@]}"; do
+    keep=true
+    if [ -z "${SCHEMA:-}" ] && [ "$i" -eq $((${#SIZES[@]} - 1)) ]; then
+        keep=false
+    fi
+    bench -Dbench.schema="$schema" -Dbench.keep=true -Dbench.time=false -- "${SIZES[$i]}"
+    (
+        flock 9
+        bench -Dbench.schema="$schema" -Dbench.keep="$keep" -- "${SIZES[$i]}"
+    ) 9>>"$LOCK"
+done

@@ -3,6 +3,7 @@ package io.heartwise.report;
 import io.heartwise.report.QuizStatistics.ChoiceCount;
 import io.heartwise.report.QuizStatistics.ItemCount;
 import io.heartwise.report.QuizStatistics.ScoreCount;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,13 +44,20 @@ final class ItemTally {
         this.resolved = new Entry[layout.size()];
     }
 
+    /** As {@link #add(double, boolean, double, byte[])}, from the summary's text. */
+    boolean add(double score, boolean passed, double attemptMaxScore, String summary) {
+        return add(score, passed, attemptMaxScore, summary == null ? null : summary.getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * Counts one attempt.
      *
+     * @param summary the attempt's item summary in UTF-8, as both databases' drivers return the
+     *                column's bytes: read that way, no attempt's summary is decoded into a string
      * @return {@code false}, counting nothing, when the summary is missing or does not fit the
      *         layout: the caller then needs the joins
      */
-    boolean add(double score, boolean passed, double attemptMaxScore, String summary) {
+    boolean add(double score, boolean passed, double attemptMaxScore, byte[] summary) {
         if (summary == null || !resolve(summary)) {
             return false;
         }
@@ -64,26 +72,25 @@ final class ItemTally {
 
     /**
      * Finds each question's entry in the summary, one ';'-separated entry per question of the layout.
-     * An attempt's entry is nearly always one seen before, so it is looked up by its characters and
+     * An attempt's entry is nearly always one seen before, so it is looked up by its bytes and
      * parsed only the first time.
      */
-    private boolean resolve(String summary) {
+    private boolean resolve(byte[] summary) {
         if (layout.isEmpty()) {
-            return summary.isEmpty();
+            return summary.length == 0;
         }
-        int length = summary.length();
         int start = 0;
         for (int question = 0; question < layout.size(); question++) {
-            int end = summary.indexOf(';', start);
-            if (end < 0) {
-                if (question < layout.size() - 1) {
-                    return false;
-                }
-                end = length;
-            } else if (question == layout.size() - 1) {
+            int hash = 0;
+            int end = start;
+            while (end < summary.length && summary[end] != ';') {
+                hash = 31 * hash + summary[end];
+                end++;
+            }
+            if ((question == layout.size() - 1) != (end == summary.length)) {
                 return false;
             }
-            Entry entry = entries.get(question).find(summary, start, end);
+            Entry entry = entries.get(question).find(summary, start, end, hash);
             if (entry == null) {
                 return false;
             }
@@ -181,13 +188,13 @@ final class ItemTally {
 
     /** One question's entry as written ({@code points,option,option...}), parsed, with its counts by slot. */
     private static final class Entry {
-        final String text;
+        final byte[] text;
         final int hash;
         final long pointsCents;
         final List<String> options;
         long[] counts = new long[0];
 
-        Entry(String text, int hash, long pointsCents, List<String> options) {
+        Entry(byte[] text, int hash, long pointsCents, List<String> options) {
             this.text = text;
             this.hash = hash;
             this.pointsCents = pointsCents;
@@ -202,7 +209,8 @@ final class ItemTally {
         }
 
         /** @return the entry, or {@code null} when it does not start with its points */
-        static Entry parse(String text, int hash) {
+        static Entry parse(byte[] bytes, int hash) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
             int pointsEnd = text.indexOf(',');
             if (pointsEnd < 0) {
                 pointsEnd = text.length();
@@ -217,7 +225,7 @@ final class ItemTally {
                 options.add(text.substring(start, end));
                 start = end + 1;
             }
-            return new Entry(text, hash, Long.parseLong(text, 0, pointsEnd, 10), List.copyOf(options));
+            return new Entry(bytes, hash, Long.parseLong(text, 0, pointsEnd, 10), List.copyOf(options));
         }
 
         private static boolean isNumber(String text, int start, int end) {
@@ -235,31 +243,28 @@ final class ItemTally {
     }
 
     /**
-     * A question's entries by their text, found from a range of the summary without copying it out
+     * A question's entries by their bytes, found from a range of the summary without copying it out
      * (open addressing): the per-attempt lookup allocates nothing.
      */
     private static final class Entries {
         private Entry[] table = new Entry[16];
         private int size;
 
-        Entry find(String summary, int start, int end) {
-            int hash = 0;
-            for (int i = start; i < end; i++) {
-                hash = 31 * hash + summary.charAt(i);
-            }
+        /** @param hash the range's hash, computed as {@link #resolve} does while looking for its end */
+        Entry find(byte[] summary, int start, int end, int hash) {
             int mask = table.length - 1;
             for (int at = spread(hash) & mask; ; at = (at + 1) & mask) {
                 Entry entry = table[at];
                 if (entry == null) {
-                    return insert(summary.substring(start, end), hash);
+                    return insert(Arrays.copyOfRange(summary, start, end), hash);
                 }
-                if (entry.hash == hash && entry.text.length() == end - start && summary.regionMatches(start, entry.text, 0, end - start)) {
+                if (entry.hash == hash && Arrays.equals(entry.text, 0, entry.text.length, summary, start, end)) {
                     return entry;
                 }
             }
         }
 
-        private Entry insert(String text, int hash) {
+        private Entry insert(byte[] text, int hash) {
             Entry entry = Entry.parse(text, hash);
             if (entry == null) {
                 return null;

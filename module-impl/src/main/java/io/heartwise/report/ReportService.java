@@ -11,7 +11,6 @@ import io.heartwise.api.Problem.FieldError;
 import io.heartwise.api.ProblemType;
 import io.heartwise.api.QuizReport;
 import io.heartwise.api.QuizReport.ReportFilters;
-import io.heartwise.api.QuizReport.VersionCount;
 import io.heartwise.api.ReportedAttempt;
 import io.heartwise.api.Section;
 import io.heartwise.api.Statistic;

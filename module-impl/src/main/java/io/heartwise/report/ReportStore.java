@@ -42,6 +42,13 @@ final class ReportStore {
     /** Rows fetched per round trip of the report's pass: a score and a short summary each. */
     static final int SUMMARY_FETCH_SIZE = 10_000;
 
+    /**
+     * Passes over the table that a report counting every attempt runs at once, each on a connection
+     * of its own: a streamed query gets no parallel workers of PostgreSQL's, and each pass keeps
+     * about one core busy between the server and the fold.
+     */
+    static final int PASSES = 2;
+
     private final DataSource dataSource;
 
     ReportStore(DataSource dataSource) {
@@ -65,9 +72,8 @@ final class ReportStore {
     /**
      * Passes over the counted attempts' own rows, folding their item summaries (V3) into the
      * counts; a scope with any attempt written before V3 falls back to the joins, in the same snapshot.
-     * On PostgreSQL the version list, the learner count and the second half of the table run
-     * alongside the first half, on connections of their own in the same snapshot: a streamed
-     * pass gets no parallel workers of PostgreSQL's own.
+     * On PostgreSQL the version list, the learner count and all but the first part of the table
+     * run alongside the first part, on connections of their own in the same snapshot.
      *
      * @param currentVersion the quiz's current version, marked as such in the version list
      */
@@ -77,7 +83,7 @@ final class ReportStore {
             // One attempt per learner is counted unless all are: then the count of rows is the answer.
             SideQuery<Long> learners = scope.selection().ranking() == null ? alongside.start("learners", side -> learners(side, scope)) : null;
             List<ItemTally.Question> layout = layout(connection, scope);
-            List<String> parts = alongside.sharesSnapshot() ? halves(connection, scope) : List.of(ReportScope.EVERY_ROW);
+            List<String> parts = alongside.sharesSnapshot() ? parts(connection, scope) : List.of(ReportScope.EVERY_ROW);
             List<SideQuery<Optional<ItemTally>>> rest = new ArrayList<>();
             for (String part : parts.subList(1, parts.size())) {
                 rest.add(alongside.start("pass", side -> tally(side, scope, part, layout)));
@@ -109,11 +115,11 @@ final class ReportStore {
     }
 
     /**
-     * The attempts table in two halves by physical position (PostgreSQL reads each with a TID range
-     * scan), for the two passes of a report that counts every attempt. One attempt per learner
+     * The attempts table in {@link #PASSES} parts by physical position (PostgreSQL reads each with a
+     * TID range scan), for the passes of a report that counts every attempt. One attempt per learner
      * needs all of a learner's attempts in one pass, so such a scope is read whole.
      */
-    private static List<String> halves(Connection connection, ReportScope scope) throws SQLException {
+    private static List<String> parts(Connection connection, ReportScope scope) throws SQLException {
         if (scope.selection().ranking() != null) {
             return List.of(ReportScope.EVERY_ROW);
         }
@@ -123,11 +129,16 @@ final class ReportStore {
             row.next();
             pages = row.getLong(1);
         }
-        if (pages < 2) {
+        if (pages < PASSES) {
             return List.of(ReportScope.EVERY_ROW);
         }
-        String middle = "'(" + pages / 2 + ",0)'::tid";
-        return List.of("ctid < " + middle, "ctid >= " + middle);
+        List<String> parts = new ArrayList<>();
+        for (int part = 0; part < PASSES; part++) {
+            String from = part == 0 ? "" : "ctid >= '(" + pages * part / PASSES + ",0)'::tid";
+            String to = part == PASSES - 1 ? "" : "ctid < '(" + pages * (part + 1) / PASSES + ",0)'::tid";
+            parts.add(from.isEmpty() ? to : to.isEmpty() ? from : from + " AND " + to);
+        }
+        return parts;
     }
 
     /** One streamed pass over the scope's attempts that satisfy {@code part}; empty when one has no summary that fits. */
@@ -141,7 +152,7 @@ final class ReportStore {
             scope.bind(statement, 1);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    if (!tally.add(row.getDouble(1), row.getBoolean(2), row.getDouble(3), row.getString(4))) {
+                    if (!tally.add(row.getDouble(1), row.getBoolean(2), row.getDouble(3), row.getBytes(4))) {
                         return Optional.empty();
                     }
                 }

@@ -59,7 +59,7 @@ class ItemTallyTest {
     void aMissingOrMisfitSummaryAsksForTheJoinsAndCountsNothing() {
         ItemTally tally = new ItemTally(LAYOUT);
 
-        assertFalse(tally.add(1, false, 3.5, null));
+        assertFalse(tally.add(1, false, 3.5, (byte[]) null));
         assertFalse(tally.add(1, false, 3.5, "100,right;100"));
         assertFalse(tally.add(1, false, 3.5, "100;100;50;0"));
         assertFalse(tally.add(1, false, 3.5, "x,right;100;50"));
@@ -67,6 +67,15 @@ class ItemTallyTest {
         assertEquals(List.of(), tally.scores());
         assertNull(tally.maxScore());
         assertEquals(List.of(), tally.items());
+    }
+
+    @Test
+    void theDriversBytesAreReadAsUtf8() {
+        ItemTally tally = new ItemTally(List.of(new ItemTally.Question(0, "pick", "single-choice", 100)));
+
+        assertTrue(tally.add(1, false, 1, "100,caf\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertEquals(List.of(new ChoiceCount("pick", "caf\u00e9", null, null, 100, 1)), tally.choices());
     }
 
     @Test

@@ -42,9 +42,10 @@ import org.postgresql.copy.CopyManager;
  * <p>Arguments: the sizes, e.g. {@code 10000 100000 1000000}. System properties:
  * {@code bench.url} (default {@code jdbc:postgresql://127.0.0.1:5432/test}), {@code bench.user}
  * ({@code postgres}), {@code bench.password}, {@code bench.export} ({@code true}: also time the export),
- * {@code bench.keep} ({@code true}: keep the schema, to study query plans), {@code bench.schema} (load
- * into, or reuse, this schema and keep it: a later run only adds the attempts missing), {@code bench.runs}
- * (timed runs of each report, default 2), {@code bench.time} ({@code false}: only load).
+ * {@code bench.schema} (load into, or reuse, this schema: a later run only adds the attempts missing),
+ * {@code bench.keep} ({@code true}: keep the schema, to study query plans or time it again; the default
+ * when {@code bench.schema} is given), {@code bench.runs} (timed runs of each report, default 2),
+ * {@code bench.time} ({@code false}: only load).
  */
 public final class ReportBench {
     private static final String QUIZ = "first-lesson-introduction";
@@ -66,7 +67,7 @@ public final class ReportBench {
         boolean time = Boolean.parseBoolean(System.getProperty("bench.time", "true"));
         int runs = Integer.getInteger("bench.runs", 2);
         String kept = System.getProperty("bench.schema");
-        boolean keep = kept != null || Boolean.getBoolean("bench.keep");
+        boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", String.valueOf(kept != null)));
         String schema = kept != null ? kept : "hw_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         ContentCatalog catalog = catalog();
         String version = catalog.quizVersion(QUIZ).orElseThrow();
