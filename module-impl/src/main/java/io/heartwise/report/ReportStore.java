@@ -461,26 +461,37 @@ final class ReportStore {
      */
     static final class Alongside {
         private final DataSource dataSource;
-        private final String snapshot;
+        private final Connection connection;
+        private final boolean postgres;
+        private String snapshot;
 
-        private Alongside(DataSource dataSource, String snapshot) {
+        private Alongside(DataSource dataSource, Connection connection, boolean postgres) {
             this.dataSource = dataSource;
-            this.snapshot = snapshot;
+            this.connection = connection;
+            this.postgres = postgres;
         }
 
         boolean sharesSnapshot() {
-            return snapshot != null;
+            return postgres;
         }
 
-        <T> SideQuery<T> start(String name, Work<T> work) {
-            return snapshot == null ? SideQuery.deferred(work) : SideQuery.started(dataSource, side -> joinSnapshot(side, snapshot), name, work);
+        /** Called by the snapshot's own thread only. */
+        <T> SideQuery<T> start(String name, Work<T> work) throws SQLException {
+            if (!postgres) {
+                return SideQuery.deferred(work);
+            }
+            if (snapshot == null) {
+                snapshot = exportSnapshot(connection);
+            }
+            String joined = snapshot;
+            return SideQuery.started(dataSource, side -> joinSnapshot(side, joined), name, work);
         }
     }
 
     /**
      * One read-only REPEATABLE READ transaction: every query sees the same attempts, even while
-     * learners keep submitting. On PostgreSQL the snapshot is exported, so that side queries on
-     * other connections see the same attempts too.
+     * learners keep submitting. On PostgreSQL the snapshot is exported once a side query starts, so
+     * that side queries on other connections see the same attempts too.
      */
     private <T> T inSnapshot(String action, SnapshotWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
@@ -488,12 +499,11 @@ final class ReportStore {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
-                String snapshot = null;
-                if (isPostgres(connection)) {
+                boolean postgres = isPostgres(connection);
+                if (postgres) {
                     tune(connection);
-                    snapshot = exportSnapshot(connection);
                 }
-                return work.run(connection, new Alongside(dataSource, snapshot));
+                return work.run(connection, new Alongside(dataSource, connection, postgres));
             } finally {
                 connection.rollback();
             }
