@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * Folds attempts, one at a time, into the counts the report's statistics are computed from, by
  * reading each attempt's item summary (the format is defined in {@code V3__attempt_summaries.sql})
- * instead of joining its question and answer rows. Holds one counter per question, points or
- * option and distinct total score, so its memory is bounded by the quiz, never by the number of
- * attempts. Not thread-safe: one per report.
+ * instead of joining its question and answer rows. Holds one counter per distinct entry of a
+ * question (its points and options, as written) and distinct total score, so its memory is bounded
+ * by the quiz, never by the number of attempts. Not thread-safe: one per pass over the attempts.
  */
 final class ItemTally {
 
