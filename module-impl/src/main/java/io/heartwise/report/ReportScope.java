@@ -41,8 +41,8 @@ record ReportScope(String platformId, String quizId, String version, String cont
     }
 
     /**
-     * @param part a condition on the attempts table's rows that selects a part of them, with no
-     *             parameters; {@link #EVERY_ROW} for all
+     * @param part a condition on the attempts table's rows that selects a part of them,
+     *             {@link #EVERY_ROW} for all; its parameters come before the scope's own
      * @return {@link #source()} over that part, with the attempts' compact item summary as {@code a.item_summary} too
      */
     String summarySource(String part) {

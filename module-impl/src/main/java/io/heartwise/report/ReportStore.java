@@ -49,6 +49,9 @@ final class ReportStore {
      */
     static final int PASSES = 2;
 
+    /** About how many of the table's pages the split between learners is sampled from. */
+    private static final int SAMPLED_PAGES = 100;
+
     private final DataSource dataSource;
 
     ReportStore(DataSource dataSource) {
@@ -83,9 +86,9 @@ final class ReportStore {
             // One attempt per learner is counted unless all are: then the count of rows is the answer.
             SideQuery<Long> learners = scope.selection().ranking() == null ? alongside.start("learners", side -> learners(side, scope)) : null;
             List<ItemTally.Question> layout = layout(connection, scope);
-            List<String> parts = alongside.sharesSnapshot() ? parts(connection, scope) : List.of(ReportScope.EVERY_ROW);
+            List<Part> parts = alongside.sharesSnapshot() ? parts(connection, scope) : List.of(Part.WHOLE);
             List<SideQuery<Optional<ItemTally>>> rest = new ArrayList<>();
-            for (String part : parts.subList(1, parts.size())) {
+            for (Part part : parts.subList(1, parts.size())) {
                 rest.add(alongside.start("pass", side -> tally(side, scope, part, layout)));
             }
             List<Optional<ItemTally>> tallies = new ArrayList<>(List.of(tally(connection, scope, parts.get(0), layout)));
@@ -114,15 +117,18 @@ final class ReportStore {
         });
     }
 
+    /** Some of the attempts table's rows, as a condition and the values of its parameters. */
+    private record Part(String condition, List<Object> values) {
+        static final Part WHOLE = new Part(ReportScope.EVERY_ROW, List.of());
+    }
+
     /**
-     * The attempts table in {@link #PASSES} parts by physical position (PostgreSQL reads each with a
-     * TID range scan), for the passes of a report that counts every attempt. One attempt per learner
-     * needs all of a learner's attempts in one pass, so such a scope is read whole.
+     * The attempts table in {@link #PASSES} parts, for the passes of a report on PostgreSQL. Every
+     * attempt counted: parts by physical position, which PostgreSQL reads with TID range scans.
+     * One attempt per learner: all of a learner's attempts must meet in one pass, so the parts
+     * are learner ranges split at the median learner of a sample of the table.
      */
-    private static List<String> parts(Connection connection, ReportScope scope) throws SQLException {
-        if (scope.selection().ranking() != null) {
-            return List.of(ReportScope.EVERY_ROW);
-        }
+    private static List<Part> parts(Connection connection, ReportScope scope) throws SQLException {
         long pages;
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT pg_relation_size('attempts') / current_setting('block_size')::int")) {
@@ -130,26 +136,54 @@ final class ReportStore {
             pages = row.getLong(1);
         }
         if (pages < PASSES) {
-            return List.of(ReportScope.EVERY_ROW);
+            return List.of(Part.WHOLE);
         }
-        List<String> parts = new ArrayList<>();
+        if (scope.selection().ranking() != null) {
+            return learnerRanges(connection, scope, pages);
+        }
+        List<Part> parts = new ArrayList<>();
         for (int part = 0; part < PASSES; part++) {
             String from = part == 0 ? "" : "ctid >= '(" + pages * part / PASSES + ",0)'::tid";
             String to = part == PASSES - 1 ? "" : "ctid < '(" + pages * (part + 1) / PASSES + ",0)'::tid";
-            parts.add(from.isEmpty() ? to : to.isEmpty() ? from : from + " AND " + to);
+            parts.add(new Part(from.isEmpty() ? to : to.isEmpty() ? from : from + " AND " + to, List.of()));
         }
         return parts;
     }
 
+    /** Two learner ranges, split at the median learner of about a hundred of the table's pages; whole when the sample has none. */
+    private static List<Part> learnerRanges(Connection connection, ReportScope scope, long pages) throws SQLException {
+        double percent = Math.min(100, 100.0 * SAMPLED_PAGES / pages);
+        String sql = "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY learner_id) FROM attempts TABLESAMPLE SYSTEM (" + percent
+                + ") WHERE platform_id = ? AND quiz_id = ? AND quiz_version = ?";
+        String middle;
+        try (PreparedStatement statement = prepare(connection, sql)) {
+            statement.setString(1, scope.platformId());
+            statement.setString(2, scope.quizId());
+            statement.setString(3, scope.version());
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                middle = row.getString(1);
+            }
+        }
+        if (middle == null) {
+            return List.of(Part.WHOLE);
+        }
+        return List.of(new Part("learner_id < ?", List.of(middle)), new Part("learner_id >= ?", List.of(middle)));
+    }
+
     /** One streamed pass over the scope's attempts that satisfy {@code part}; empty when one has no summary that fits. */
-    private static Optional<ItemTally> tally(Connection connection, ReportScope scope, String part, List<ItemTally.Question> layout)
+    private static Optional<ItemTally> tally(Connection connection, ReportScope scope, Part part, List<ItemTally.Question> layout)
             throws SQLException {
         ItemTally tally = new ItemTally(layout);
-        String sql = "SELECT a.score, a.passed, a.max_score, a.item_summary FROM " + scope.summarySource(part);
+        String sql = "SELECT a.score, a.passed, a.max_score, a.item_summary FROM " + scope.summarySource(part.condition());
         try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(SUMMARY_FETCH_SIZE);
             statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-            scope.bind(statement, 1);
+            int position = 1;
+            for (Object value : part.values()) {
+                statement.setObject(position++, value);
+            }
+            scope.bind(statement, position);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     if (!tally.add(row.getDouble(1), row.getBoolean(2), row.getDouble(3), row.getBytes(4))) {
@@ -525,6 +559,8 @@ final class ReportStore {
             // the default of 4 the planner hashes every row's learner id rather than
             // count learners from attempts_by_version_learner alone, in its order.
             statement.execute("SET LOCAL random_page_cost = 1.1");
+            // Compiling a plan costs ~0.1 s of CPU, more than it saves on queries of a second.
+            statement.execute("SET LOCAL jit = off");
         }
     }
 
@@ -545,6 +581,9 @@ final class ReportStore {
         try (Statement statement = connection.createStatement()) {
             // Must come first in the transaction: before any query takes a snapshot of its own.
             statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+            // The report already keeps the cores busy with its own connections: parallel workers
+            // would only add their overhead (the version list took three times the CPU with two).
+            statement.execute("SET LOCAL max_parallel_workers_per_gather = 0");
         }
         tune(connection);
     }
