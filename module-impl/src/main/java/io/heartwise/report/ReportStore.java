@@ -43,9 +43,9 @@ final class ReportStore {
     static final int SUMMARY_FETCH_SIZE = 10_000;
 
     /**
-     * Passes over the table that a report counting every attempt runs at once, each on a connection
-     * of its own: a streamed query gets no parallel workers of PostgreSQL's, and each pass keeps
-     * about one core busy between the server and the fold.
+     * Passes over the table that a report runs at once on PostgreSQL, each on a connection of its
+     * own: a streamed query gets no parallel workers of PostgreSQL's, and each pass keeps about one
+     * core busy between the server and the fold. (One attempt per learner is read in two learner ranges.)
      */
     static final int PASSES = 2;
 
@@ -150,7 +150,10 @@ final class ReportStore {
         return parts;
     }
 
-    /** Two learner ranges, split at the median learner of about a hundred of the table's pages; whole when the sample has none. */
+    /**
+     * Two learner ranges, split at the median learner in about a hundred of the table's pages; the
+     * whole table when the sample has none of the scope's attempts.
+     */
     private static List<Part> learnerRanges(Connection connection, ReportScope scope, long pages) throws SQLException {
         double percent = Math.min(100, 100.0 * SAMPLED_PAGES / pages);
         String sql = "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY learner_id) FROM attempts TABLESAMPLE SYSTEM (" + percent
