@@ -60,9 +60,16 @@ public final class CatalogLoader {
         this.lessonParser = new LessonParser(reader, new MarkdownRenderer());
     }
 
-    /** Loads content from the class path of this library. */
+    /**
+     * Loads content from the class path of this library: its {@link CompiledCatalog} when the build
+     * made one and the content files are unchanged since, else the files themselves.
+     */
     public static ContentCatalog loadFromClasspath() {
-        return new CatalogLoader(ContentSource.classpath(CatalogLoader.class.getClassLoader())).load();
+        return loadFrom(ContentSource.classpath(CatalogLoader.class.getClassLoader()));
+    }
+
+    static ContentCatalog loadFrom(ContentSource source) {
+        return CompiledCatalog.read(source).orElseGet(() -> new CatalogLoader(source).load());
     }
 
     /**

@@ -1,0 +1,74 @@
+package io.heartwise.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.heartwise.web.ContentRepresentations;
+import io.heartwise.web.JsonMappers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CompiledCatalogTest {
+    private static final String INTRO_QUIZ = "heartwise/quizzes/first-lesson-introduction.yaml";
+
+    @Test
+    void theCompiledCatalogHoldsExactlyWhatLoadingTheFilesGives() throws IOException {
+        Map<String, String> files = compiledCourse();
+        ContentCatalog loaded = ContentFixtures.catalog();
+
+        ContentCatalog compiled = CompiledCatalog.read(ContentFixtures.source(files)).orElseThrow();
+
+        assertEquals(loaded.lessonList(), compiled.lessonList());
+        assertEquals(loaded.quizIds(), compiled.quizIds());
+        assertEquals(loaded.representationsByPath(), compiled.representationsByPath());
+        for (String quizId : loaded.quizIds()) {
+            assertEquals(loaded.quizDocument(quizId), compiled.quizDocument(quizId));
+            assertEquals(loaded.quizVersion(quizId), compiled.quizVersion(quizId));
+        }
+        ContentRepresentations expected = new ContentRepresentations(JsonMappers.api(), loaded);
+        ContentRepresentations actual = new ContentRepresentations(JsonMappers.api(), compiled);
+        for (String path : loaded.representationsByPath().keySet()) {
+            assertEquals(expected.forPath(path).orElseThrow().etag(), actual.forPath(path).orElseThrow().etag(), path);
+        }
+    }
+
+    @Test
+    void aChangedContentFileIsLoadedFromTheFilesAndABrokenOneStillFailsWithItsPosition() throws IOException {
+        Map<String, String> files = compiledCourse();
+        files.put(INTRO_QUIZ, files.get(INTRO_QUIZ).replace("feedback: Right, it is listed first.", "feedbak: Right."));
+
+        assertTrue(CompiledCatalog.read(ContentFixtures.source(files)).isEmpty());
+        ContentException broken = assertThrows(ContentException.class,
+                () -> CatalogLoader.loadFrom(ContentFixtures.source(files)));
+        assertTrue(broken.getMessage().contains(INTRO_QUIZ + ":"), broken.getMessage());
+    }
+
+    @Test
+    void aCatalogOfAnotherFormatIsNotUsed() throws IOException {
+        Map<String, String> files = compiledCourse();
+        files.put(CompiledCatalog.PATH, files.get(CompiledCatalog.PATH).replace("{\"format\":" + CompiledCatalog.FORMAT + ",", "{\"format\":0,"));
+
+        assertTrue(CompiledCatalog.read(ContentFixtures.source(files)).isEmpty());
+    }
+
+    @Test
+    void brokenContentIsNotCompiled() {
+        Map<String, String> files = ContentFixtures.validCourse();
+        files.put(INTRO_QUIZ, files.get(INTRO_QUIZ).replace("id: which-point", "id: Which Point"));
+
+        assertThrows(ContentException.class, () -> CompiledCatalog.compile(ContentFixtures.source(files), new ByteArrayOutputStream()));
+    }
+
+    /** @return the valid course with its compiled catalog */
+    private static Map<String, String> compiledCourse() throws IOException {
+        Map<String, String> files = ContentFixtures.validCourse();
+        ByteArrayOutputStream compiled = new ByteArrayOutputStream();
+        CompiledCatalog.compile(ContentFixtures.source(files), compiled);
+        files.put(CompiledCatalog.PATH, compiled.toString(StandardCharsets.UTF_8));
+        return files;
+    }
+}
