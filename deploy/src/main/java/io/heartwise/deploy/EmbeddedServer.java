@@ -1,20 +1,20 @@
 package io.heartwise.deploy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.lang.System.Logger.Level;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.LogManager;
-import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
@@ -39,9 +39,10 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
 
 /**
  * Runs {@code heartwise.war} in an embedded Tomcat, for those who have no servlet container:
- * {@code java -jar heartwise-server.jar [--port N] [--war PATH] [--static-dir DIR]}. The WAR is
- * deployed exactly as a container would deploy it (its web.xml, its class loader), at the root
- * context, so the API is at {@code http://localhost:8080/api/v1/}. Tomcat scans no jar (web.xml is
+ * {@code java -jar heartwise-server.jar [--port N] [--war PATH] [--static-dir DIR] [--check]}. The
+ * WAR is deployed as a container would deploy it (its web.xml, its class loader), at the root
+ * context, so the API is at {@code http://localhost:8080/api/v1/}; it is unpacked once, not at every
+ * start ({@link ExpandedWar}). Tomcat scans no jar (web.xml is
  * metadata-complete), Tomcat's own error pages answer in problem+json too, Tomcat's work files go to
  * a temporary directory that is removed on exit, the plugin's data (the embedded database) to
  * {@code ./data} unless configured, and SIGTERM stops the server gracefully.
@@ -49,10 +50,11 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
  */
 public final class EmbeddedServer {
     private static final String USAGE = """
-            Usage: java -jar heartwise-server.jar [--port N] [--war PATH] [--static-dir DIR]
+            Usage: java -jar heartwise-server.jar [--port N] [--war PATH] [--static-dir DIR] [--check]
               --port N          HTTP port (default: $PORT, else 8080; 0 picks a free one)
               --war PATH        the WAR to run (default: heartwise.war next to this jar)
               --static-dir DIR  also serve the files of DIR at /static/
+              --check           start, request the health and the lessons, stop; exit 0 when both answered 200
             Settings (heartwise.*) come from system properties (-Dname=value) or environment variables;
             attempts are stored in ./data unless heartwise.data-dir (HEARTWISE_DATA_DIR) says otherwise.
             The local demo platform (public secret, for trying the API) is on unless heartwise.demo-platform=false.""";
@@ -104,12 +106,40 @@ public final class EmbeddedServer {
             int port = server.start();
             log.log(Level.INFO, "Heartwise listening on http://localhost:" + port + "/api/v1/ (started in "
                     + (System.currentTimeMillis() - launched) + " ms)");
+            if (options.check()) {
+                System.exit(check(port) ? 0 : 1);
+            }
         } catch (IOException | LifecycleException | IllegalStateException e) {
             log.log(Level.ERROR, "Heartwise cannot start: " + e.getMessage());
             System.exit(1);
             return;
         }
         server.tomcat.getServer().await();
+    }
+
+    /**
+     * {@code --check}: a smoke test of the running server, which the build also runs to record the
+     * classes a start-up loads (see deploy/pom.xml).
+     */
+    private static boolean check(int port) {
+        boolean ok = true;
+        for (String path : new String[] {"health", "lessons"}) {
+            int status;
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + "/api/v1/" + path).toURL().openConnection();
+                status = connection.getResponseCode();
+                try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                    if (body != null) {
+                        body.readAllBytes();
+                    }
+                }
+            } catch (IOException e) {
+                status = -1;
+            }
+            System.getLogger(EmbeddedServer.class.getName()).log(status == 200 ? Level.INFO : Level.ERROR, "check: GET /api/v1/" + path + " " + status);
+            ok &= status == 200;
+        }
+        return ok;
     }
 
     /** @return the port the server listens on */
@@ -140,7 +170,7 @@ public final class EmbeddedServer {
         StandardContext webapp = new StandardContext();
         webapp.setName("ROOT");
         webapp.setPath("");
-        webapp.setDocBase(war.toAbsolutePath().toString());
+        webapp.setDocBase(ExpandedWar.of(war, baseDir).toString());
         webapp.setParentClassLoader(EmbeddedServer.class.getClassLoader());
         webapp.setReloadable(false);
         // The process ends with the webapp, so there is no class loader leak to clean up after.
@@ -211,7 +241,7 @@ public final class EmbeddedServer {
         } catch (LifecycleException e) {
             log.log(Level.WARNING, "Tomcat did not stop cleanly", e);
         }
-        deleteTree(baseDir);
+        ExpandedWar.deleteTree(baseDir);
         if (running) {
             log.log(Level.INFO, "Heartwise stopped");
         }
@@ -244,37 +274,22 @@ public final class EmbeddedServer {
         }
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.getLogger(EmbeddedServer.class.getName()).log(Level.WARNING, "cannot remove " + root + ": " + e.getMessage());
-        }
-    }
-
     /**
      * The command line.
      *
      * @param port      the HTTP port; 0 for any free one
      * @param war       the WAR to deploy at the root context
      * @param staticDir a directory to serve at {@code /static/}, if any
+     * @param check     whether to stop after a smoke test of the started server
      * @param help      whether only the usage was asked for
      */
-    record Options(int port, Path war, Optional<Path> staticDir, boolean help) {
+    record Options(int port, Path war, Optional<Path> staticDir, boolean check, boolean help) {
 
         static Options parse(String[] args, Map<String, String> environment, Path defaultWar) {
             int port = environment.containsKey("PORT") ? port(environment.get("PORT"), "PORT") : 8080;
             Path war = defaultWar;
             Optional<Path> staticDir = Optional.empty();
+            boolean check = false;
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
@@ -286,13 +301,14 @@ public final class EmbeddedServer {
                 }
                 switch (name) {
                     case "--help", "-h" -> help = true;
+                    case "--check" -> check = true;
                     case "--port" -> port = port(inline != null ? inline : value(args, ++i, name), name);
                     case "--war" -> war = Path.of(inline != null ? inline : value(args, ++i, name));
                     case "--static-dir" -> staticDir = Optional.of(Path.of(inline != null ? inline : value(args, ++i, name)));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(port, war, staticDir, help);
+            return new Options(port, war, staticDir, check, help);
         }
 
         private static String value(String[] args, int index, String name) {

@@ -16,7 +16,7 @@ class EmbeddedServerOptionsTest {
     @Test
     void defaultsArePort8080AndTheWarNextToTheJar() {
         Options options = Options.parse(new String[0], Map.of(), DEFAULT_WAR);
-        assertEquals(new Options(8080, DEFAULT_WAR, Optional.empty(), false), options);
+        assertEquals(new Options(8080, DEFAULT_WAR, Optional.empty(), false, false), options);
     }
 
     @Test
@@ -31,6 +31,11 @@ class EmbeddedServerOptionsTest {
         Options options = Options.parse(new String[] {"--war", "/srv/app.war", "--static-dir", "/srv/files"}, Map.of(), DEFAULT_WAR);
         assertEquals(Path.of("/srv/app.war"), options.war());
         assertEquals(Optional.of(Path.of("/srv/files")), options.staticDir());
+    }
+
+    @Test
+    void checkIsRecognised() {
+        assertTrue(Options.parse(new String[] {"--check"}, Map.of(), DEFAULT_WAR).check());
     }
 
     @Test
