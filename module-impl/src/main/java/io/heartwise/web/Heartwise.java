@@ -35,12 +35,17 @@ public final class Heartwise implements AutoCloseable {
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
+        this(settings, catalog, new ContentRepresentations(JsonMappers.api(), catalog), platforms, database, clock);
+    }
+
+    private Heartwise(Settings settings, ContentCatalog catalog, ContentRepresentations representations, Platforms platforms,
+                      Database database, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.platforms = Objects.requireNonNull(platforms, "platforms");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.representations = new ContentRepresentations(JsonMappers.api(), catalog);
+        this.representations = Objects.requireNonNull(representations, "representations");
         if (platforms.demoEnabled()) {
             LOG.log(Level.WARNING, "The local demo platform is ON: anyone can mint tokens with its public secret. "
                     + "Never enable " + Settings.DEMO_PLATFORM + " in production.");
@@ -61,12 +66,18 @@ public final class Heartwise implements AutoCloseable {
     public static Heartwise start(Function<String, Optional<String>> lookup) {
         Settings settings = Settings.from(lookup);
         DatabaseSettings databaseSettings = DatabaseSettings.from(lookup);
-        Platforms platforms = Platforms.load(settings.platformsFile(), settings.demoPlatform());
-        // Opening the database (pool, migrations) and loading the content do not depend on each other.
-        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(databaseSettings));
+        // Opening the database (pool, migrations) is the longest part of a start and depends on
+        // nothing else: it goes first, on its own thread (the common pool has no spare thread on
+        // two cores), while this one reads the platforms and the content and serializes the content.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(databaseSettings),
+                task -> new Thread(task, "heartwise:database-opening").start());
+        Platforms platforms;
         ContentCatalog catalog;
+        ContentRepresentations representations;
         try {
+            platforms = Platforms.load(settings.platformsFile(), settings.demoPlatform());
             catalog = CatalogLoader.loadFromClasspath();
+            representations = new ContentRepresentations(JsonMappers.api(), catalog);
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;
@@ -79,7 +90,7 @@ public final class Heartwise implements AutoCloseable {
         }
         LOG.log(Level.INFO, () -> "Heartwise started: " + catalog.lessonList().lessons().size() + " lessons, "
                 + catalog.quizIds().size() + " quizzes, storage " + databaseSettings);
-        return new Heartwise(settings, catalog, platforms, database, Clock.systemUTC());
+        return new Heartwise(settings, catalog, representations, platforms, database, Clock.systemUTC());
     }
 
     public Settings settings() {
