@@ -18,6 +18,7 @@ import java.util.logging.LogManager;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
+import org.apache.catalina.WebResourceRoot;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
@@ -31,6 +32,7 @@ import org.apache.catalina.startup.Constants;
 import org.apache.catalina.startup.ContextConfig;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.catalina.webresources.StandardRoot;
 import org.apache.coyote.ActionCode;
 import org.apache.juli.ClassLoaderLogManager;
 import org.apache.tomcat.util.modeler.Registry;
@@ -177,6 +179,11 @@ public final class EmbeddedServer {
         webapp.setClearReferencesRmiTargets(false);
         webapp.setClearReferencesThreadLocals(false);
         webapp.setJarScanner(noJarScanning());
+        // Each class lookup asks every jar of WEB-INF/lib in turn; an index of each jar's entries
+        // answers "not here" at once. Loading classes is a quarter of the start-up.
+        StandardRoot resources = new StandardRoot(webapp);
+        resources.setArchiveIndexStrategy(WebResourceRoot.ArchiveIndexStrategy.BLOOM.name());
+        webapp.setResources(resources);
         StandardManager sessions = new StandardManager();
         sessions.setPathname(null);
         webapp.setManager(sessions);
