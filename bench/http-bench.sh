@@ -21,10 +21,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/deploy/target/heartwise-server.jar"
 WAR="$ROOT/deploy/target/heartwise.war"
 ARCHIVE="$ROOT/deploy/target/heartwise-server.jsa"
-# The JVM options of README.md's run command: the class-data archive of the build's training run,
-# and C2 compiling only what stays hot after the start-up (peak throughput is the same).
-JVM_OPTIONS=("-XX:SharedArchiveFile=$ARCHIVE" -XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=60000
-             -XX:Tier4BackEdgeThreshold=400000)
+# The JVM option of README.md's run command: the class-data archive of the build's training run.
+JVM_OPTIONS=("-XX:SharedArchiveFile=$ARCHIVE")
 HEAP="${HEAP:-256m}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
