@@ -10,7 +10,7 @@
 # dropped afterwards; runners are stopped and temporary files removed, also on failure.
 #
 # Usage: bench/attempts-bench.sh          (builds what is missing: the jar and the test classes)
-# Knobs (environment): HEAP (256m), CLIENTS (50), WARMUP (15, seconds: until the JIT has compiled the hot path), DURATION (20, seconds),
+# Knobs (environment): HEAP (256m), CLIENTS (50), WARMUP (30, seconds: until the JIT has compiled the hot path), DURATION (30, seconds),
 #                      QUIZ (why-men-pull-away-review), POOL_SIZE (the runner's heartwise.db.pool-size;
 #                      its default when unset), DATABASES (h2,postgresql), RUNNER_OPTS (more JVM options
 #                      for the runner, space-separated: a profiler agent, say),
@@ -36,8 +36,8 @@ mvn -B -q dependency:build-classpath -pl deploy -Dmdep.includeScope=test -Dmdep.
 java -Xmx512m \
     -Dbench.server-jar="$JAR" \
     -Dbench.clients="${CLIENTS:-50}" \
-    -Dbench.warmup="${WARMUP:-15}" \
-    -Dbench.duration="${DURATION:-20}" \
+    -Dbench.warmup="${WARMUP:-30}" \
+    -Dbench.duration="${DURATION:-30}" \
     -Dbench.heap="${HEAP:-256m}" \
     -Dbench.quiz="${QUIZ:-why-men-pull-away-review}" \
     -Dbench.pool-size="${POOL_SIZE:-}" \

@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  * {@link KeepAliveConnection}s, which cost the shared CPU next to nothing.
  *
  * <p>System properties: {@code bench.server-jar} (required), {@code bench.clients} (50),
- * {@code bench.warmup} and {@code bench.duration} (seconds, 15 and 20), {@code bench.heap}
+ * {@code bench.warmup} and {@code bench.duration} (seconds, 30 and 30), {@code bench.heap}
  * ({@code 256m}, the runner's -Xmx), {@code bench.quiz} ({@code why-men-pull-away-review}),
  * {@code bench.pool-size} (the runner's {@code heartwise.db.pool-size}; its default when unset),
  * {@code bench.databases} ({@code h2,postgresql}), {@code bench.runner-options} (more JVM options for the
@@ -122,7 +122,7 @@ public final class AttemptsBench {
             throw new IllegalArgumentException("set -Dbench.server-jar to deploy/target/heartwise-server.jar");
         }
         AttemptsBench bench = new AttemptsBench(Path.of(jar), Integer.getInteger("bench.clients", 50),
-                Duration.ofSeconds(Integer.getInteger("bench.warmup", 15)), Duration.ofSeconds(Integer.getInteger("bench.duration", 20)),
+                Duration.ofSeconds(Integer.getInteger("bench.warmup", 30)), Duration.ofSeconds(Integer.getInteger("bench.duration", 30)),
                 System.getProperty("bench.heap", "256m"), System.getProperty("bench.quiz", "why-men-pull-away-review"),
                 System.getProperty("bench.pool-size", ""),
                 List.of(System.getProperty("bench.runner-options", "").split(" ")).stream().filter(option -> !option.isBlank()).toList());
