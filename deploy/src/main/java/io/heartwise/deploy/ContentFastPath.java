@@ -16,17 +16,26 @@ import java.util.Optional;
  * in front of Jersey: the same body, ETag, 304, gzip and Cache-Control as the Jersey path, at the
  * cost of a map lookup. Anything it is not sure about (another method, a token, a CORS origin, an
  * unusual Accept, a long query, an unknown path) goes on to Jersey, which owns every error and
- * every decision about callers. Thread-safe.
+ * every decision about callers. In Tomcat, bodies of {@link SendfileBodies#MIN_BYTES} and more go out
+ * with sendfile, from files written at start-up, as Tomcat sends its own static files; other
+ * containers get the bytes. Thread-safe.
  */
 final class ContentFastPath extends HttpFilter {
     private static final long serialVersionUID = 1L;
+    // Tomcat's sendfile contract with applications (org.apache.tomcat.util.net.Constants and Globals).
+    private static final String SENDFILE_SUPPORTED = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILE = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
 
     private final transient ContentRepresentations representations;
+    private final transient SendfileBodies files;
     private final String cacheControl;
     private final int maxQueryLength;
 
-    ContentFastPath(ContentRepresentations representations, Settings settings) {
+    ContentFastPath(ContentRepresentations representations, SendfileBodies files, Settings settings) {
         this.representations = representations;
+        this.files = files;
         this.cacheControl = settings.contentCacheControl();
         this.maxQueryLength = settings.maxQueryLength();
     }
@@ -55,7 +64,16 @@ final class ContentFastPath extends HttpFilter {
             response.setHeader("Content-Encoding", "gzip");
         }
         response.setContentLength(answer.body().length);
-        response.getOutputStream().write(answer.body());
+        Optional<String> file = Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORTED))
+                ? files.fileOf(answer.body())
+                : Optional.empty();
+        if (file.isPresent()) {
+            request.setAttribute(SENDFILE_FILE, file.get());
+            request.setAttribute(SENDFILE_START, 0L);
+            request.setAttribute(SENDFILE_END, (long) answer.body().length);
+        } else {
+            response.getOutputStream().write(answer.body());
+        }
     }
 
     private boolean simpleGet(HttpServletRequest request) {

@@ -9,7 +9,9 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
+import java.io.File;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -34,6 +36,7 @@ public final class StartupListener implements ServletContextListener {
     private static final System.Logger LOG = System.getLogger(StartupListener.class.getName());
 
     private Heartwise heartwise;
+    private SendfileBodies sendfileBodies;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -47,7 +50,8 @@ public final class StartupListener implements ServletContextListener {
             api.addMapping(API_MAPPING);
             api.setLoadOnStartup(1);
             if (!heartwise.settings().requireAuthForContent()) {
-                context.addFilter("heartwise-content", new ContentFastPath(heartwise.representations(), heartwise.settings()))
+                sendfileBodies = SendfileBodies.write(heartwise.representations(), contentBodiesDirectory(context));
+                context.addFilter("heartwise-content", new ContentFastPath(heartwise.representations(), sendfileBodies, heartwise.settings()))
                         .addMappingForServletNames(null, false, "heartwise-api");
             }
             LOG.log(Level.INFO, () -> "Heartwise API at " + context.getContextPath() + API_PATH + " set up in "
@@ -87,7 +91,18 @@ public final class StartupListener implements ServletContextListener {
         }
     }
 
+    /** The webapp's own temporary directory, which every servlet container provides. */
+    private static Path contentBodiesDirectory(ServletContext context) {
+        Object temporary = context.getAttribute(ServletContext.TEMPDIR);
+        Path root = temporary instanceof File directory ? directory.toPath() : Path.of(System.getProperty("java.io.tmpdir"));
+        return root.resolve("heartwise-content-bodies");
+    }
+
     private void closeQuietly() {
+        if (sendfileBodies != null) {
+            sendfileBodies.delete();
+            sendfileBodies = null;
+        }
         if (heartwise != null) {
             heartwise.close();
             heartwise = null;

@@ -37,6 +37,7 @@ abstract class DeployedApiContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String LESSON = "why-men-pull-away";
+    private static final String LARGEST_LESSON = "make-him-miss-you";
     private static final String QUIZ = "why-men-pull-away-intimacy-fear-paradox";
     private static final Pattern ANSWER_KEY = Pattern.compile("\"(correct|feedback|explanation|correctOrder|category)\"\\s*:");
 
@@ -130,6 +131,27 @@ abstract class DeployedApiContract {
         try (GZIPInputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
             assertArrayEquals(identity, gunzip.readAllBytes());
         }
+    }
+
+    /**
+     * The servlet fast path (in Tomcat with sendfile, for a body as large as this lesson) and Jersey
+     * (which serves requests from a browser origin) must send the same bytes, whole.
+     */
+    @Test
+    void largestLessonIsTheSameWhicheverPathServesIt() {
+        for (String encoding : List.of("identity", "gzip")) {
+            HttpResponse<byte[]> fast = send(request("api/v1/lessons/" + LARGEST_LESSON).header("Accept-Encoding", encoding).build());
+            HttpResponse<byte[]> jersey = send(request("api/v1/lessons/" + LARGEST_LESSON).header("Accept-Encoding", encoding)
+                    .header("Origin", "https://lms.example.edu").build());
+            assertAll(encoding,
+                    () -> assertEquals(200, fast.statusCode()),
+                    () -> assertEquals(200, jersey.statusCode()),
+                    () -> assertEquals(String.valueOf(fast.body().length), fast.headers().firstValue("Content-Length").orElse(null)),
+                    () -> assertEquals(jersey.headers().firstValue("ETag"), fast.headers().firstValue("ETag")),
+                    () -> assertEquals(jersey.headers().firstValue("Content-Encoding"), fast.headers().firstValue("Content-Encoding")),
+                    () -> assertArrayEquals(jersey.body(), fast.body()));
+        }
+        assertTrue(get("api/v1/lessons/" + LARGEST_LESSON).body().length >= 48 * 1024, "the lesson is large enough for sendfile");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.heartwise.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartwise.content.ContentCatalog;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -37,5 +39,10 @@ public final class ContentRepresentations {
     /** @param path relative to the API root, e.g. {@code lessons/why-men-pull-away} */
     public Optional<Representation> forPath(String path) {
         return Optional.ofNullable(byPath.get(path));
+    }
+
+    /** @return every representation, each once */
+    public Collection<Representation> all() {
+        return Collections.unmodifiableCollection(byEntity.values());
     }
 }

@@ -1,0 +1,81 @@
+package io.heartwise.deploy;
+
+import io.heartwise.web.ContentRepresentations;
+import io.heartwise.web.Representation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The larger content bodies as files, so that a container that can send a file straight from the
+ * page cache (Tomcat's sendfile) serves them as it serves its static files, without copying them
+ * through the response buffer. Written once at start-up into a directory of the webapp's own;
+ * found by the body array a {@link Representation.Answer} carries (by identity). Immutable after
+ * construction, so thread-safe.
+ */
+final class SendfileBodies {
+    /**
+     * The size from which Tomcat's DefaultServlet sends a file with sendfile ({@code sendfileSize},
+     * 48 KiB): below it, copying through the response buffer is cheaper than the extra system calls.
+     */
+    static final int MIN_BYTES = 48 * 1024;
+
+    private final Path directory;
+    private final Map<byte[], Path> files = new IdentityHashMap<>();
+
+    private SendfileBodies(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * Writes every body of at least {@link #MIN_BYTES} into {@code directory} (created if missing;
+     * its earlier files are replaced). When that fails, logs why and returns no files: every body is
+     * then copied, which is slower but correct.
+     */
+    static SendfileBodies write(ContentRepresentations representations, Path directory) {
+        try {
+            Path real = Files.createDirectories(directory).toRealPath();
+            SendfileBodies bodies = new SendfileBodies(real);
+            for (Representation representation : representations.all()) {
+                bodies.add(representation.json(), representation.etag());
+                bodies.add(representation.gzip(), representation.gzipEtag());
+            }
+            return bodies;
+        } catch (IOException e) {
+            System.getLogger(SendfileBodies.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot write the content bodies to " + directory + " (" + e + "); they are sent without sendfile");
+            return new SendfileBodies(directory);
+        }
+    }
+
+    private void add(byte[] body, String etag) throws IOException {
+        if (body.length < MIN_BYTES) {
+            return;
+        }
+        // An entity tag is quoted base64url with an optional "-gzip": a file name that needs no escaping.
+        Path file = directory.resolve(etag.replace("\"", "") + ".body");
+        Files.write(file, body, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        files.put(body, file);
+    }
+
+    /**
+     * @return the canonical path of the file holding exactly {@code body}, if there is one and it
+     *         is still there (a cleaner of temporary directories may have removed it)
+     */
+    Optional<String> fileOf(byte[] body) {
+        Path file = files.get(body);
+        if (file == null || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(file.toString());
+    }
+
+    /** Removes the files and their directory. */
+    void delete() {
+        ExpandedWar.deleteTree(directory);
+    }
+}
