@@ -84,7 +84,14 @@ final class ContentFastPath extends HttpFilter {
         if (query != null && query.length() > maxQueryLength) {
             return false;
         }
-        String accept = request.getHeader("Accept");
+        return acceptsJson(request.getHeader("Accept"));
+    }
+
+    /**
+     * @return whether an {@code Accept} header plainly takes JSON; an unusual one (a quality of 0,
+     *         say) is for Jersey to negotiate
+     */
+    static boolean acceptsJson(String accept) {
         return accept == null || (!accept.contains("q=0") && (accept.contains("application/json") || accept.contains("*/*")
                 || accept.contains("application/*")));
     }

@@ -4,6 +4,7 @@ import io.heartwise.content.ContentException;
 import io.heartwise.store.StoreUnavailableException;
 import io.heartwise.web.Heartwise;
 import io.heartwise.web.HeartwiseApplication;
+import io.heartwise.web.JsonMappers;
 import io.heartwise.web.SettingsException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -49,6 +50,8 @@ public final class StartupListener implements ServletContextListener {
                     new ServletContainer(HeartwiseApplication.resourceConfig(heartwise)));
             api.addMapping(API_MAPPING);
             api.setLoadOnStartup(1);
+            context.addFilter("heartwise-attempts", new AttemptsFastPath(heartwise.tokenVerifier(), heartwise.attempts(), JsonMappers.api()))
+                    .addMappingForServletNames(null, false, "heartwise-api");
             if (!heartwise.settings().requireAuthForContent()) {
                 sendfileBodies = SendfileBodies.write(heartwise.representations(), contentBodiesDirectory(context));
                 context.addFilter("heartwise-content", new ContentFastPath(heartwise.representations(), sendfileBodies, heartwise.settings()))

@@ -1,19 +1,21 @@
 package io.heartwise.web;
 
+import io.heartwise.attempt.AttemptService;
 import io.heartwise.auth.Platforms;
+import io.heartwise.auth.TokenVerifier;
 import io.heartwise.content.CatalogLoader;
+import io.heartwise.content.ContentCatalog;
+import io.heartwise.store.AttemptStore;
 import io.heartwise.store.Database;
 import io.heartwise.store.DatabaseSettings;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import io.heartwise.content.ContentCatalog;
-import io.heartwise.store.AttemptStore;
-import java.lang.System.Logger.Level;
-import java.time.Clock;
-import java.util.Objects;
 
 /**
  * Everything the plugin runs on, built once: settings, the content catalog, the registered
@@ -32,6 +34,8 @@ public final class Heartwise implements AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final ContentRepresentations representations;
+    private final TokenVerifier tokenVerifier;
+    private final AttemptService attempts;
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
@@ -46,6 +50,8 @@ public final class Heartwise implements AutoCloseable {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.representations = Objects.requireNonNull(representations, "representations");
+        this.tokenVerifier = new TokenVerifier(platforms, clock);
+        this.attempts = new AttemptService(catalog, database.attempts(), JsonMappers.api(), clock);
         if (platforms.demoEnabled()) {
             LOG.log(Level.WARNING, "The local demo platform is ON: anyone can mint tokens with its public secret. "
                     + "Never enable " + Settings.DEMO_PLATFORM + " in production.");
@@ -121,6 +127,16 @@ public final class Heartwise implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** @return the one verifier of platform tokens, so that a token verified once is remembered for every path */
+    public TokenVerifier tokenVerifier() {
+        return tokenVerifier;
+    }
+
+    /** @return taking quizzes: grading, storing and reading attempts */
+    public AttemptService attempts() {
+        return attempts;
     }
 
     @Override

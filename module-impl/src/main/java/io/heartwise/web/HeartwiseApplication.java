@@ -12,7 +12,6 @@ import io.heartwise.attempt.AttemptsResource;
 import io.heartwise.attempt.QuizAttemptsResource;
 import io.heartwise.auth.AuthenticationFilter;
 import io.heartwise.auth.DemoTokenResource;
-import io.heartwise.auth.TokenVerifier;
 import io.heartwise.lesson.LessonsResource;
 import io.heartwise.quiz.QuizzesResource;
 import io.heartwise.report.NoStoreFilter;
@@ -69,12 +68,12 @@ public final class HeartwiseApplication {
         config.register(new QueryLengthFilter(settings.maxQueryLength()));
         config.register(new BodySizeLimit(BodySizeLimit.MAX_BYTES));
         config.register(new CorsFilter(settings));
-        config.register(new AuthenticationFilter(new TokenVerifier(heartwise.platforms(), heartwise.clock()), settings.requireAuthForContent()));
+        config.register(new AuthenticationFilter(heartwise.tokenVerifier(), settings.requireAuthForContent()));
         config.register(new ContentCachingFilter(heartwise.representations(), settings));
 
         config.register(new LessonsResource(heartwise.catalog()));
         config.register(new QuizzesResource(heartwise.catalog()));
-        AttemptService attempts = new AttemptService(heartwise.catalog(), heartwise.store(), json.getContext(Object.class), heartwise.clock());
+        AttemptService attempts = heartwise.attempts();
         config.register(new QuizAttemptsResource(attempts));
         config.register(new AttemptsResource(attempts));
         config.register(new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)));
