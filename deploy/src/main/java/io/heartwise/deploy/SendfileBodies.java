@@ -3,6 +3,7 @@ package io.heartwise.deploy;
 import io.heartwise.web.ContentRepresentations;
 import io.heartwise.web.Representation;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,6 +25,8 @@ final class SendfileBodies {
      */
     static final int MIN_BYTES = 48 * 1024;
 
+    private static final String SUFFIX = ".body";
+
     private final Path directory;
     private final Map<byte[], Path> files = new IdentityHashMap<>();
 
@@ -39,6 +42,7 @@ final class SendfileBodies {
     static SendfileBodies write(ContentRepresentations representations, Path directory) {
         try {
             Path real = Files.createDirectories(directory).toRealPath();
+            deleteBodies(real);
             SendfileBodies bodies = new SendfileBodies(real);
             for (Representation representation : representations.all()) {
                 bodies.add(representation.json(), representation.etag());
@@ -57,7 +61,7 @@ final class SendfileBodies {
             return;
         }
         // An entity tag is quoted base64url with an optional "-gzip": a file name that needs no escaping.
-        Path file = directory.resolve(etag.replace("\"", "") + ".body");
+        Path file = directory.resolve(etag.replace("\"", "") + SUFFIX);
         Files.write(file, body, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         files.put(body, file);
     }
@@ -76,6 +80,24 @@ final class SendfileBodies {
 
     /** Removes the files and their directory. */
     void delete() {
-        ExpandedWar.deleteTree(directory);
+        try {
+            deleteBodies(directory);
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            System.getLogger(SendfileBodies.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot remove the content bodies in " + directory + ": " + e);
+        }
+    }
+
+    /** Removes the bodies an earlier start may have left (after a crash, say), and nothing else. */
+    private static void deleteBodies(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (DirectoryStream<Path> bodies = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+            for (Path body : bodies) {
+                Files.deleteIfExists(body);
+            }
+        }
     }
 }
