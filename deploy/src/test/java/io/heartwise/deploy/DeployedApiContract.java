@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -93,6 +94,38 @@ abstract class DeployedApiContract {
         assertFalse(json(response).path("questions").isEmpty(), "the quiz has questions");
         Matcher key = ANSWER_KEY.matcher(body);
         assertFalse(key.find(), () -> "the quiz gives away " + key.group() + " in " + body);
+    }
+
+    /** A platform's learner takes a quiz: the WAR grades and stores the attempt, and serves it back at its Location. */
+    @Test
+    void aSubmissionIsGradedStoredAndServedBackAtItsLocation() {
+        String token = TestPlatform.token("learner-" + UUID.randomUUID());
+        String answers = AttemptsClient.answersTo(json(get("api/v1/quizzes/" + QUIZ)));
+        HttpResponse<byte[]> created = send(request("api/v1/quizzes/" + QUIZ + "/attempts")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(answers))
+                .build());
+        assertJson(created, 201);
+        JsonNode result = json(created);
+        String location = created.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location"));
+        assertEquals(server().uri("api/v1/attempts/" + result.path("id").asText()).toString(), location);
+        assertEquals(1, result.path("attemptNumber").asInt());
+        assertTrue(result.path("maxScore").asDouble() > 0, "maxScore: " + result.path("maxScore"));
+
+        HttpResponse<byte[]> again = send(HttpRequest.newBuilder(java.net.URI.create(location)).header("Authorization", "Bearer " + token).build());
+        assertJson(again, 200);
+        assertEquals(result.path("id"), json(again).path("id"));
+        assertEquals(result.path("score"), json(again).path("score"));
+    }
+
+    @Test
+    void aSubmissionWithoutATokenIsA401Problem() {
+        HttpResponse<byte[]> response = send(request("api/v1/quizzes/" + QUIZ + "/attempts")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}"))
+                .build());
+        assertEquals("https://heartwise.io/problems/unauthorized", assertProblem(response, 401).path("type").asText());
     }
 
     @Test

@@ -87,7 +87,7 @@ final class ServerProcess implements BeforeAllCallback, AfterAllCallback {
                 Files.createDirectories(base.resolve(directory));
             }
             copyWar(Files.createDirectories(base.resolve("webapps")));
-            List<String> command = new ArrayList<>(List.of(java(), dataDir(base)));
+            List<String> command = new ArrayList<>(List.of(java(), dataDir(base), TestPlatform.register(base)));
             command.addAll(TOMCAT_OPENS);
             command.addAll(List.of(
                     "-Dcatalina.home=" + home,
@@ -118,7 +118,7 @@ final class ServerProcess implements BeforeAllCallback, AfterAllCallback {
             // Jetty puts the unpacked WAR in ${jetty.base}/work when that exists, instead of /tmp.
             Files.createDirectories(base.resolve("work"));
             copyWar(Files.createDirectories(base.resolve("webapps")));
-            return new ProcessBuilder(java(), dataDir(base), "-jar", home.resolve("start.jar").toString(),
+            return new ProcessBuilder(java(), dataDir(base), TestPlatform.register(base), "-jar", home.resolve("start.jar").toString(),
                     "jetty.home=" + home, "jetty.base=" + base, "jetty.http.port=" + port);
         });
     }
@@ -126,7 +126,7 @@ final class ServerProcess implements BeforeAllCallback, AfterAllCallback {
     /** The embedded runner jar, launched like the README says; the API is at the root context. */
     static ServerProcess embedded(String name, List<String> arguments) {
         return new ServerProcess(name, "", (base, port) -> {
-            List<String> command = new ArrayList<>(List.of(java(), dataDir(base), "-jar", file("deploy.server-jar").toString(),
+            List<String> command = new ArrayList<>(List.of(java(), dataDir(base), TestPlatform.register(base), "-jar", file("deploy.server-jar").toString(),
                     "--port", String.valueOf(port)));
             command.addAll(arguments);
             return new ProcessBuilder(command);
@@ -223,7 +223,7 @@ final class ServerProcess implements BeforeAllCallback, AfterAllCallback {
         process = null;
     }
 
-    /** Each server keeps its embedded database in its own base directory. */
+    /** Each server keeps its embedded database in its own base directory, and registers {@link TestPlatform}. */
     private static String dataDir(Path base) {
         return "-Dheartwise.data-dir=" + base.resolve("data");
     }
