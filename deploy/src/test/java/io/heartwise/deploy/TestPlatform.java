@@ -1,20 +1,10 @@
 package io.heartwise.deploy;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.heartwise.auth.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 
 /**
  * The platform every deployed server under test registers (through {@code heartwise.platforms-file}),
@@ -43,23 +33,8 @@ final class TestPlatform {
         return "-Dheartwise.platforms-file=" + file;
     }
 
-    /** @return a token of this platform for a learner in a course, valid for ten minutes */
+    /** @return a learner's token of this platform, valid for ten minutes */
     static String token(String learner) {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(ID)
-                .subject(learner)
-                .claim("context", "integration-course")
-                .claim("roles", List.of("learner"))
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        try {
-            jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return Tokens.hs256(Tokens.claims(ID, learner, "integration-course", "learner").build(), SECRET);
     }
 }
