@@ -2,6 +2,7 @@ package io.heartwise.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartwise.api.AttemptSubmission;
+import io.heartwise.api.Problem;
 import io.heartwise.api.QuizAttemptsApi;
 import io.heartwise.api.Slug;
 import io.heartwise.attempt.AttemptService;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Takes the plain submissions of quiz attempts ({@code POST /quizzes/{quizId}/attempts} with a
@@ -40,6 +42,7 @@ final class AttemptsFastPath extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String PREFIX = "/quizzes/";
     private static final String SUFFIX = "/attempts";
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile(QuizAttemptsApi.IDEMPOTENCY_KEY_PATTERN);
 
     private final transient TokenVerifier tokens;
     private final transient AttemptService attempts;
@@ -137,21 +140,9 @@ final class AttemptsFastPath extends HttpFilter {
         return type.equals("application/json") || type.equals("application/json;charset=utf-8");
     }
 
-    /** As {@link QuizAttemptsApi#submit} constrains it: printable ASCII without spaces, at most 128 characters. */
+    /** As {@link QuizAttemptsApi#submit} constrains it: at most 128 characters of {@link QuizAttemptsApi#IDEMPOTENCY_KEY_PATTERN}. */
     private static boolean plainIdempotencyKey(String key) {
-        if (key == null) {
-            return true;
-        }
-        if (key.isEmpty() || key.length() > QuizAttemptsApi.MAX_IDEMPOTENCY_KEY_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c < 0x21 || c > 0x7E) {
-                return false;
-            }
-        }
-        return true;
+        return key == null || key.length() <= QuizAttemptsApi.MAX_IDEMPOTENCY_KEY_LENGTH && IDEMPOTENCY_KEY.matcher(key).matches();
     }
 
     /** The API's root as the client addressed it, as Jersey's base URI: {@code http://host/context/api/v1/}. */
@@ -165,7 +156,7 @@ final class AttemptsFastPath extends HttpFilter {
         response.setStatus(answer.problem().status());
         answer.headers().forEach(response::setHeader);
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/problem+json");
+        response.setContentType(Problem.MEDIA_TYPE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -4,7 +4,6 @@ import io.heartwise.content.ContentException;
 import io.heartwise.store.StoreUnavailableException;
 import io.heartwise.web.Heartwise;
 import io.heartwise.web.HeartwiseApplication;
-import io.heartwise.web.JsonMappers;
 import io.heartwise.web.SettingsException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -50,7 +49,7 @@ public final class StartupListener implements ServletContextListener {
                     new ServletContainer(HeartwiseApplication.resourceConfig(heartwise)));
             api.addMapping(API_MAPPING);
             api.setLoadOnStartup(1);
-            context.addFilter("heartwise-attempts", new AttemptsFastPath(heartwise.tokenVerifier(), heartwise.attempts(), JsonMappers.api()))
+            context.addFilter("heartwise-attempts", new AttemptsFastPath(heartwise.tokenVerifier(), heartwise.attempts(), heartwise.json()))
                     .addMappingForServletNames(null, false, "heartwise-api");
             if (!heartwise.settings().requireAuthForContent()) {
                 sendfileBodies = SendfileBodies.write(heartwise.representations(), contentBodiesDirectory(context));

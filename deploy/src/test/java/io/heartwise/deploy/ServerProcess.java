@@ -87,7 +87,8 @@ final class ServerProcess implements BeforeAllCallback, AfterAllCallback {
                 Files.createDirectories(base.resolve(directory));
             }
             copyWar(Files.createDirectories(base.resolve("webapps")));
-            List<String> command = new ArrayList<>(List.of(java(), dataDir(base), TestPlatform.register(base)));
+            List<String> command = new ArrayList<>(List.of(java()));
+            command.addAll(settings(base));
             command.addAll(TOMCAT_OPENS);
             command.addAll(List.of(
                     "-Dcatalina.home=" + home,
@@ -118,16 +119,20 @@ final class ServerProcess implements BeforeAllCallback, AfterAllCallback {
             // Jetty puts the unpacked WAR in ${jetty.base}/work when that exists, instead of /tmp.
             Files.createDirectories(base.resolve("work"));
             copyWar(Files.createDirectories(base.resolve("webapps")));
-            return new ProcessBuilder(java(), dataDir(base), TestPlatform.register(base), "-jar", home.resolve("start.jar").toString(),
-                    "jetty.home=" + home, "jetty.base=" + base, "jetty.http.port=" + port);
+            List<String> command = new ArrayList<>(List.of(java()));
+            command.addAll(settings(base));
+            command.addAll(List.of("-jar", home.resolve("start.jar").toString(),
+                    "jetty.home=" + home, "jetty.base=" + base, "jetty.http.port=" + port));
+            return new ProcessBuilder(command);
         });
     }
 
     /** The embedded runner jar, launched like the README says; the API is at the root context. */
     static ServerProcess embedded(String name, List<String> arguments) {
         return new ServerProcess(name, "", (base, port) -> {
-            List<String> command = new ArrayList<>(List.of(java(), dataDir(base), TestPlatform.register(base), "-jar", file("deploy.server-jar").toString(),
-                    "--port", String.valueOf(port)));
+            List<String> command = new ArrayList<>(List.of(java()));
+            command.addAll(settings(base));
+            command.addAll(List.of("-jar", file("deploy.server-jar").toString(), "--port", String.valueOf(port)));
             command.addAll(arguments);
             return new ProcessBuilder(command);
         });
@@ -224,8 +229,8 @@ final class ServerProcess implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Each server keeps its embedded database in its own base directory, and registers {@link TestPlatform}. */
-    private static String dataDir(Path base) {
-        return "-Dheartwise.data-dir=" + base.resolve("data");
+    private static List<String> settings(Path base) {
+        return List.of("-Dheartwise.data-dir=" + base.resolve("data"), TestPlatform.register(base));
     }
 
     private static void copyWar(Path webapps) throws IOException {

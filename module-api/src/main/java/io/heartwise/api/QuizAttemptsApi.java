@@ -26,6 +26,9 @@ public interface QuizAttemptsApi {
     /** Longest {@code Idempotency-Key} accepted. */
     int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
 
+    /** What an {@code Idempotency-Key} may hold: printable ASCII without spaces. */
+    String IDEMPOTENCY_KEY_PATTERN = "[\\x21-\\x7E]+";
+
     /**
      * Submits an attempt; the server grades it and stores it before answering.
      *
@@ -45,7 +48,7 @@ public interface QuizAttemptsApi {
     Response submit(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                     @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
                     @HeaderParam("Idempotency-Key") @Size(max = MAX_IDEMPOTENCY_KEY_LENGTH, message = "must be at most 128 characters")
-                    @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String idempotencyKey,
+                    @Pattern(regexp = IDEMPOTENCY_KEY_PATTERN, message = "must be printable ASCII without spaces") String idempotencyKey,
                     @NotNull(message = "a JSON body with the answers is required") AttemptSubmission submission);
 
     /**

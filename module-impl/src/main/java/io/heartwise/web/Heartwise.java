@@ -1,5 +1,6 @@
 package io.heartwise.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartwise.attempt.AttemptService;
 import io.heartwise.auth.Platforms;
 import io.heartwise.auth.TokenVerifier;
@@ -34,6 +35,7 @@ public final class Heartwise implements AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final ContentRepresentations representations;
+    private final ObjectMapper json = JsonMappers.api();
     private final TokenVerifier tokenVerifier;
     private final AttemptService attempts;
 
@@ -51,7 +53,7 @@ public final class Heartwise implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.representations = Objects.requireNonNull(representations, "representations");
         this.tokenVerifier = new TokenVerifier(platforms, clock);
-        this.attempts = new AttemptService(catalog, database.attempts(), JsonMappers.api(), clock);
+        this.attempts = new AttemptService(catalog, database.attempts(), json, clock);
         if (platforms.demoEnabled()) {
             LOG.log(Level.WARNING, "The local demo platform is ON: anyone can mint tokens with its public secret. "
                     + "Never enable " + Settings.DEMO_PLATFORM + " in production.");
@@ -132,6 +134,11 @@ public final class Heartwise implements AutoCloseable {
     /** @return the one verifier of platform tokens, so that a token verified once is remembered for every path */
     public TokenVerifier tokenVerifier() {
         return tokenVerifier;
+    }
+
+    /** @return the API's JSON configuration ({@link JsonMappers}), as the attempt service writes and reads it */
+    public ObjectMapper json() {
+        return json;
     }
 
     /** @return taking quizzes: grading, storing and reading attempts */
