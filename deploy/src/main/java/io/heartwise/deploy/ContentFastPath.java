@@ -1,8 +1,8 @@
 package io.heartwise.deploy;
 
-import io.heartwise.web.ContentRepresentations;
-import io.heartwise.web.Representation;
-import io.heartwise.web.Settings;
+import io.heartwise.http.ContentRepresentations;
+import io.heartwise.http.Representation;
+import io.heartwise.config.Settings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;

@@ -1,7 +1,7 @@
 package io.heartwise.deploy;
 
-import io.heartwise.web.ContentRepresentations;
-import io.heartwise.web.Representation;
+import io.heartwise.http.ContentRepresentations;
+import io.heartwise.http.Representation;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

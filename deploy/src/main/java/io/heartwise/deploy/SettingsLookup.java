@@ -2,7 +2,7 @@ package io.heartwise.deploy;
 
 import io.heartwise.content.EditDistance;
 import io.heartwise.web.Heartwise;
-import io.heartwise.web.Settings;
+import io.heartwise.config.Settings;
 import java.lang.System.Logger.Level;
 import java.util.Collection;
 import java.util.Comparator;

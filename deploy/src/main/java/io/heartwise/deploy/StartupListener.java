@@ -4,7 +4,7 @@ import io.heartwise.content.ContentException;
 import io.heartwise.store.StoreUnavailableException;
 import io.heartwise.web.Heartwise;
 import io.heartwise.web.HeartwiseApplication;
-import io.heartwise.web.SettingsException;
+import io.heartwise.config.SettingsException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heartwise.content.CatalogLoader;
-import io.heartwise.web.ContentRepresentations;
-import io.heartwise.web.JsonMappers;
-import io.heartwise.web.Representation;
+import io.heartwise.http.ContentRepresentations;
+import io.heartwise.http.JsonMappers;
+import io.heartwise.http.Representation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.heartwise.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.heartwise.web.Settings;
+import io.heartwise.config.Settings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -16,7 +16,7 @@ import io.heartwise.store.AttemptStore;
 import io.heartwise.store.IdempotencyKeyReusedException;
 import io.heartwise.store.NewAttempt;
 import io.heartwise.store.StoredAttempt;
-import io.heartwise.web.ProblemException;
+import io.heartwise.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -11,7 +11,7 @@ import io.heartwise.content.QuestionDocument.ChoiceDocument;
 import io.heartwise.content.QuizDocument;
 import io.heartwise.store.NewAttempt.ChosenAnswer;
 import io.heartwise.store.NewAttempt.QuestionOutcome;
-import io.heartwise.web.ProblemException;
+import io.heartwise.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

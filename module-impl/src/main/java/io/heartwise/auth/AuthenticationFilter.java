@@ -1,7 +1,7 @@
 package io.heartwise.auth;
 
 import io.heartwise.api.ProblemType;
-import io.heartwise.web.ProblemException;
+import io.heartwise.problem.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

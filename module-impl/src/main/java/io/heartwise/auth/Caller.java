@@ -1,7 +1,7 @@
 package io.heartwise.auth;
 
 import io.heartwise.api.ProblemType;
-import io.heartwise.web.ProblemException;
+import io.heartwise.problem.ProblemException;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Set;

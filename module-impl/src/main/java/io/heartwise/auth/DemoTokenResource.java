@@ -8,7 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.heartwise.api.Problem.FieldError;
 import io.heartwise.api.ProblemType;
-import io.heartwise.web.ProblemException;
+import io.heartwise.problem.ProblemException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

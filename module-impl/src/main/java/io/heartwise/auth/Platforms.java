@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.heartwise.api.Slug;
-import io.heartwise.web.SettingsException;
+import io.heartwise.config.SettingsException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

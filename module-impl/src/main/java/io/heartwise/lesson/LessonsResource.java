@@ -6,7 +6,7 @@ import io.heartwise.api.LessonsApi;
 import io.heartwise.api.ProblemType;
 import io.heartwise.api.Section;
 import io.heartwise.content.ContentCatalog;
-import io.heartwise.web.ProblemException;
+import io.heartwise.problem.ProblemException;
 import java.util.Objects;
 
 /** HTTP adapter for {@link LessonsApi}; lookups live in {@link ContentCatalog}. Thread-safe. */

@@ -4,7 +4,7 @@ import io.heartwise.api.ProblemType;
 import io.heartwise.api.Quiz;
 import io.heartwise.api.QuizzesApi;
 import io.heartwise.content.ContentCatalog;
-import io.heartwise.web.ProblemException;
+import io.heartwise.problem.ProblemException;
 import java.util.Objects;
 
 /** HTTP adapter for {@link QuizzesApi}: serves the learner's view, which has no keys. Thread-safe. */

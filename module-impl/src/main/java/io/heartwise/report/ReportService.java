@@ -18,7 +18,7 @@ import io.heartwise.attempt.AttemptService;
 import io.heartwise.auth.Caller;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.content.QuizDocument;
-import io.heartwise.web.ProblemException;
+import io.heartwise.problem.ProblemException;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.DateTimeException;
 import java.time.Instant;

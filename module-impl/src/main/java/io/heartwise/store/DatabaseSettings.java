@@ -1,6 +1,6 @@
 package io.heartwise.store;
 
-import io.heartwise.web.SettingsException;
+import io.heartwise.config.SettingsException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;

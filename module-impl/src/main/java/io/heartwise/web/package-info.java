@@ -1,6 +1,6 @@
 /**
- * The web layer: settings, the composition root ({@link io.heartwise.web.HeartwiseApplication},
- * {@link io.heartwise.web.HeartwiseFeature}), JSON configuration, HTTP caching, CORS and the error
- * mappers that turn every failure into an RFC 9457 problem.
+ * The composition root: {@link io.heartwise.web.Heartwise} starts everything the plugin runs on,
+ * {@link io.heartwise.web.HeartwiseApplication} wires it into a Jersey application, and
+ * {@link io.heartwise.web.HeartwiseFeature} into a host's. Nothing else imports this package.
  */
 package io.heartwise.web;

@@ -13,7 +13,7 @@ import io.heartwise.api.Problem.FieldError;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.content.ContentFixtures;
 import io.heartwise.content.QuizDocument;
-import io.heartwise.web.ProblemException;
+import io.heartwise.problem.ProblemException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

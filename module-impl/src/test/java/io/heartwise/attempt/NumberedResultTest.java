@@ -7,7 +7,7 @@ import io.heartwise.api.Answer;
 import io.heartwise.api.AttemptResult;
 import io.heartwise.api.AttemptResult.ChoiceFeedback;
 import io.heartwise.api.AttemptResult.QuestionResult;
-import io.heartwise.web.JsonMappers;
+import io.heartwise.http.JsonMappers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.heartwise.api.Answer;
 import io.heartwise.api.AttemptSubmission;
-import io.heartwise.web.JsonMappers;
+import io.heartwise.http.JsonMappers;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -11,7 +11,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
 import io.heartwise.report.MutableClock;
-import io.heartwise.web.ProblemException;
+import io.heartwise.problem.ProblemException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.heartwise.web.ContentRepresentations;
-import io.heartwise.web.JsonMappers;
+import io.heartwise.http.ContentRepresentations;
+import io.heartwise.http.JsonMappers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

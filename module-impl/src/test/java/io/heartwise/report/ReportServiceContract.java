@@ -25,7 +25,7 @@ import io.heartwise.store.DatabaseSettings;
 import io.heartwise.store.NewAttempt;
 import io.heartwise.store.NewAttempt.ChosenAnswer;
 import io.heartwise.store.NewAttempt.QuestionOutcome;
-import io.heartwise.web.JsonMappers;
+import io.heartwise.http.JsonMappers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

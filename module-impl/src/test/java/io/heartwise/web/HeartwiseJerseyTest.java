@@ -1,5 +1,6 @@
 package io.heartwise.web;
 
+import io.heartwise.config.Settings;
 import jakarta.ws.rs.core.Application;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;

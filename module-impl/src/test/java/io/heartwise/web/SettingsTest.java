@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.heartwise.config.Settings;
+import io.heartwise.config.SettingsException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

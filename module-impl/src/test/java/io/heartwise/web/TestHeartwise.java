@@ -3,6 +3,7 @@ package io.heartwise.web;
 import io.heartwise.auth.Platform;
 import io.heartwise.auth.Platforms;
 import io.heartwise.auth.Tokens;
+import io.heartwise.config.Settings;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.content.ContentFixtures;
 import io.heartwise.store.Database;

@@ -8,7 +8,7 @@ import io.heartwise.content.ContentFixtures;
 import io.heartwise.report.ReportService;
 import io.heartwise.store.Database;
 import io.heartwise.store.DatabaseSettings;
-import io.heartwise.web.JsonMappers;
+import io.heartwise.http.JsonMappers;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * A request body that is not JSON, or JSON of the wrong shape, is a 400 {@code malformed-body}
  * with a pointer to where reading stopped. Jackson's own message is not echoed: it names Java types.
  */
-final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
     @Override
     public Response toResponse(JsonProcessingException exception) {

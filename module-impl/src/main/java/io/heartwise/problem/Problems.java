@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.problem;
 
 import io.heartwise.api.Problem;
 import io.heartwise.api.Problem.FieldError;

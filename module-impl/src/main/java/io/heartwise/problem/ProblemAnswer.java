@@ -1,12 +1,10 @@
-package io.heartwise.web;
+package io.heartwise.problem;
 
 import io.heartwise.api.Problem;
 import io.heartwise.api.ProblemType;
-import io.heartwise.store.StoreUnavailableException;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,32 +24,19 @@ public record ProblemAnswer(Problem problem, Map<String, String> headers) {
     }
 
     /**
-     * @return the answer to {@code failure}: its own problem for a {@link ProblemException}, 503 for
-     *         an unreachable database, else a logged 500 that says nothing of the cause
+     * @return the answer to {@code failure}: its own problem for a {@link ProblemException}, else a
+     *         logged 500 that says nothing of the cause
      */
     public static ProblemAnswer of(Throwable failure) {
-        if (failure instanceof ProblemException problem) {
-            return of(problem);
-        }
-        if (failure instanceof StoreUnavailableException unavailable) {
-            return of(unavailable);
-        }
-        return unexpected(failure);
+        return failure instanceof ProblemException problem ? of(problem) : unexpected(failure);
     }
 
+    /** A problem of the server's side (a database that went away) is logged with what failed; the client gets the detail only. */
     static ProblemAnswer of(ProblemException exception) {
-        Problem problem = Problems.of(exception.type(), exception.getMessage(), exception.errors());
-        return new ProblemAnswer(problem, exception.type() == ProblemType.UNAUTHORIZED
-                ? Map.of("WWW-Authenticate", "Bearer realm=\"heartwise\"")
-                : Map.of());
-    }
-
-    /** The database is unreachable: nothing was stored, and a retry in a few seconds may work. */
-    static ProblemAnswer of(StoreUnavailableException exception) {
-        LOG.log(Level.WARNING, "database unavailable: " + exception.getMessage());
-        return new ProblemAnswer(Problems.of(ProblemType.SERVICE_UNAVAILABLE,
-                "The database cannot be reached right now; nothing was stored. Retry in a few seconds.", List.of()),
-                Map.of("Retry-After", "5"));
+        if (exception.type().status() >= 500) {
+            LOG.log(Level.WARNING, exception.type().title() + ": " + exception.getMessage());
+        }
+        return new ProblemAnswer(Problems.of(exception.type(), exception.detail(), exception.errors()), exception.headers());
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.health;
 
 import io.heartwise.api.Health;
 import io.heartwise.api.Health.HealthCheck;
@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Objects;
 
 /** Reports readiness: the catalog is loaded and the database answers. Thread-safe. */
-final class HealthResource implements HealthApi {
+public final class HealthResource implements HealthApi {
     private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
     private final ContentCatalog catalog;
     private final AttemptStore store;
 
-    HealthResource(ContentCatalog catalog, AttemptStore store) {
+    public HealthResource(ContentCatalog catalog, AttemptStore store) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.store = Objects.requireNonNull(store, "store");
     }

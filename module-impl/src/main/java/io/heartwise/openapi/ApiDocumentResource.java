@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.openapi;
 
 import io.heartwise.api.ApiDocumentApi;
 import io.heartwise.api.Problem;
@@ -30,14 +30,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * it is asked for (to keep start-up fast) and then cached per API base path. Every operation is
  * documented with the problem responses the error model produces. Thread-safe.
  */
-final class ApiDocumentResource implements ApiDocumentApi {
+public final class ApiDocumentResource implements ApiDocumentApi {
     private final Set<Class<?>> apis;
     private final Map<String, String> documentsByBasePath = new ConcurrentHashMap<>();
 
     @Context
     private UriInfo uriInfo;
 
-    ApiDocumentResource(List<Class<?>> apis) {
+    public ApiDocumentResource(List<Class<?>> apis) {
         this.apis = new LinkedHashSet<>(apis);
     }
 

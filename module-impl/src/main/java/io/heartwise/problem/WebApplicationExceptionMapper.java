@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.problem;
 
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -16,7 +16,7 @@ import java.lang.System.Logger.Level;
  * {@code about:blank} problems with a helpful detail. The exception's own message is never
  * echoed: it can name internal classes.
  */
-final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
     private static final System.Logger LOG = System.getLogger(WebApplicationExceptionMapper.class.getName());
 
     @Override

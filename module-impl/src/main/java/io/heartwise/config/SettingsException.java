@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.config;
 
 /** A setting has a value the plugin cannot work with; the message names the setting and the fix. */
 public final class SettingsException extends RuntimeException {

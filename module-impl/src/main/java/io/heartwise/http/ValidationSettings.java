@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.http;
 
 import jakarta.ws.rs.ext.ContextResolver;
 import org.glassfish.jersey.server.validation.ValidationConfig;
@@ -8,7 +8,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * Request validation without the Expression Language: our constraint messages are plain text, and
  * starting the EL engine only costs start-up time.
  */
-final class ValidationSettings implements ContextResolver<ValidationConfig> {
+public final class ValidationSettings implements ContextResolver<ValidationConfig> {
     private final ValidationConfig config = new ValidationConfig().messageInterpolator(new ParameterMessageInterpolator());
 
     @Override

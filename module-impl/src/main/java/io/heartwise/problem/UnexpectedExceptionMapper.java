@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.problem;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -8,7 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * fresh {@code urn:uuid:}, logged with the stack trace so that an admin can find it. The body says
  * nothing about the cause.
  */
-final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         return internalError(exception);

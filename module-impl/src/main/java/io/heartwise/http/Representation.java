@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

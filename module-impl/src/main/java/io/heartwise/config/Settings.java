@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;

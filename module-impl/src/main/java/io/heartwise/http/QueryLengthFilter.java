@@ -1,6 +1,7 @@
-package io.heartwise.web;
+package io.heartwise.http;
 
 import io.heartwise.api.ProblemType;
+import io.heartwise.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -11,10 +12,10 @@ import java.util.List;
 /** Rejects query strings longer than {@link Settings#maxQueryLength()} before any work is done. */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
-final class QueryLengthFilter implements ContainerRequestFilter {
+public final class QueryLengthFilter implements ContainerRequestFilter {
     private final int maxLength;
 
-    QueryLengthFilter(int maxLength) {
+    public QueryLengthFilter(int maxLength) {
         this.maxLength = maxLength;
     }
 

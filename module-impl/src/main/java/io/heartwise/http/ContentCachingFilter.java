@@ -1,5 +1,6 @@
-package io.heartwise.web;
+package io.heartwise.http;
 
+import io.heartwise.config.Settings;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,13 +18,13 @@ import java.lang.annotation.Annotation;
  * precomputed gzip bytes to clients that accept gzip. Responses that are not content pass through.
  */
 @Priority(Priorities.HEADER_DECORATOR)
-final class ContentCachingFilter implements ContainerResponseFilter {
+public final class ContentCachingFilter implements ContainerResponseFilter {
     private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
 
     private final ContentRepresentations representations;
     private final String cacheControl;
 
-    ContentCachingFilter(ContentRepresentations representations, Settings settings) {
+    public ContentCachingFilter(ContentRepresentations representations, Settings settings) {
         this.representations = representations;
         this.cacheControl = settings.contentCacheControl();
     }

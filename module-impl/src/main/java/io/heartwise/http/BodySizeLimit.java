@@ -1,6 +1,7 @@
-package io.heartwise.web;
+package io.heartwise.http;
 
 import io.heartwise.api.ProblemType;
+import io.heartwise.problem.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -23,7 +24,7 @@ public final class BodySizeLimit implements ContainerRequestFilter {
 
     private final int maxBytes;
 
-    BodySizeLimit(int maxBytes) {
+    public BodySizeLimit(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 

@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

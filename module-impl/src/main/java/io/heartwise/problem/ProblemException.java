@@ -1,8 +1,9 @@
-package io.heartwise.web;
+package io.heartwise.problem;
 
 import io.heartwise.api.Problem.FieldError;
 import io.heartwise.api.ProblemType;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,11 +26,31 @@ public class ProblemException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /**
+     * For a failure whose cause is worth logging, such as a database that went away; the detail
+     * the client sees is still {@link #detail()}, never the cause.
+     */
+    protected ProblemException(ProblemType type, String message, Throwable cause) {
+        super(message, cause, false, true);
+        this.type = Objects.requireNonNull(type, "type");
+        this.errors = List.of();
+    }
+
     public ProblemType type() {
         return type;
     }
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** @return what the client is told happened this time: the message, unless a subclass keeps it for the log */
+    public String detail() {
+        return getMessage();
+    }
+
+    /** @return headers that go with this problem; a 401 names the scheme it wants */
+    public Map<String, String> headers() {
+        return type == ProblemType.UNAUTHORIZED ? Map.of("WWW-Authenticate", "Bearer realm=\"heartwise\"") : Map.of();
     }
 }

@@ -1,5 +1,6 @@
-package io.heartwise.web;
+package io.heartwise.http;
 
+import io.heartwise.config.Settings;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -17,14 +18,14 @@ import jakarta.ws.rs.core.Response;
  */
 @PreMatching
 @Priority(Priorities.HEADER_DECORATOR)
-final class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
+public final class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
     static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-None-Match, Idempotency-Key";
     static final String EXPOSED_HEADERS = "ETag, Location";
 
     private final Settings settings;
 
-    CorsFilter(Settings settings) {
+    public CorsFilter(Settings settings) {
         this.settings = settings;
     }
 

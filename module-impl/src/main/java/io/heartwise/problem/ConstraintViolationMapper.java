@@ -1,4 +1,4 @@
-package io.heartwise.web;
+package io.heartwise.problem;
 
 import io.heartwise.api.Problem.FieldError;
 import io.heartwise.api.ProblemType;
@@ -16,7 +16,7 @@ import java.util.List;
  * {@code invalid-parameter} naming the parameter; a bad body is a 422 {@code constraint-violation}
  * with a JSON Pointer to each offending field.
  */
-final class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+public final class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
     @Override
     public Response toResponse(ConstraintViolationException exception) {

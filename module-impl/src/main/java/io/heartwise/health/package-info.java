@@ -1,0 +1,2 @@
+/** Liveness and readiness: whether the catalog is loaded and the database answers. */
+package io.heartwise.health;

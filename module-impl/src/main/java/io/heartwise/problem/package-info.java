@@ -1,0 +1,7 @@
+/**
+ * The error model at the bottom of the house: {@link io.heartwise.problem.ProblemException} and
+ * its subclasses are the expected answers to clients, {@link io.heartwise.problem.ProblemAnswer}
+ * turns any failure into an RFC 9457 problem with its headers, and the exception mappers answer
+ * Jersey's failures through it. Imports nothing of the plugin but the contract.
+ */
+package io.heartwise.problem;
