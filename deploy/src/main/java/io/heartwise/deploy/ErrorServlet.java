@@ -1,9 +1,8 @@
 package io.heartwise.deploy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartwise.api.Problem;
 import io.heartwise.api.ProblemType;
-import io.heartwise.http.JsonMappers;
+import io.heartwise.problem.ProblemAnswer;
 import io.heartwise.problem.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
@@ -12,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,14 +19,11 @@ import java.util.UUID;
  * API, a request the container rejects, a failure outside Jersey) is answered with an
  * {@code application/problem+json} body like the API's own errors, never with the container's
  * HTML page or a stack trace. A 5xx gets an {@code instance} that is logged with the cause.
- * Requested directly, it is just an unknown path. Stateless apart from the shared mapper, so
- * thread-safe.
+ * Requested directly, it is just an unknown path. Stateless.
  */
 public final class ErrorServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(ErrorServlet.class.getName());
-
-    private final transient ObjectMapper json = JsonMappers.api();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -37,12 +34,7 @@ public final class ErrorServlet extends HttpServlet {
             return;
         }
         response.resetBuffer();
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setHeader("Cache-Control", "no-store");
-        byte[] body = json.writeValueAsBytes(problem);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ServletProblems.write(new ProblemAnswer(problem, Map.of()), response);
     }
 
     private static Problem serverError(HttpServletRequest request, int status) {

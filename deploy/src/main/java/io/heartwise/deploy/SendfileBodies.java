@@ -3,11 +3,12 @@ package io.heartwise.deploy;
 import io.heartwise.http.ContentRepresentations;
 import io.heartwise.http.Representation;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ import java.util.Optional;
  * The larger content bodies as files, so that a container that can send a file straight from the
  * page cache (Tomcat's sendfile) serves them as it serves its static files, without copying them
  * through the response buffer. Written once at start-up into a directory of the webapp's own;
- * found by the body array a {@link Representation.Answer} carries (by identity). Immutable after
+ * found by the entity tag of a {@link Representation.Answer}. Immutable after
  * construction, so thread-safe.
  */
 final class SendfileBodies {
@@ -28,7 +29,7 @@ final class SendfileBodies {
     private static final String SUFFIX = ".body";
 
     private final Path directory;
-    private final Map<byte[], Path> files = new IdentityHashMap<>();
+    private final Map<String, Path> files = new HashMap<>();
 
     private SendfileBodies(Path directory) {
         this.directory = directory;
@@ -45,8 +46,9 @@ final class SendfileBodies {
             deleteBodies(real);
             SendfileBodies bodies = new SendfileBodies(real);
             for (Representation representation : representations.all()) {
-                bodies.add(representation.json(), representation.etag());
-                bodies.add(representation.gzip(), representation.gzipEtag());
+                for (Representation.Answer answer : representation.encodings()) {
+                    bodies.add(answer);
+                }
             }
             return bodies;
         } catch (IOException e) {
@@ -56,22 +58,25 @@ final class SendfileBodies {
         }
     }
 
-    private void add(byte[] body, String etag) throws IOException {
-        if (body.length < MIN_BYTES) {
+    private void add(Representation.Answer answer) throws IOException {
+        if (answer.length() < MIN_BYTES) {
             return;
         }
         // An entity tag is quoted base64url with an optional "-gzip": a file name that needs no escaping.
-        Path file = directory.resolve(etag.replace("\"", "") + SUFFIX);
-        Files.write(file, body, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        files.put(body, file);
+        Path file = directory.resolve(answer.etag().replace("\"", "") + SUFFIX);
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            answer.writeTo(out);
+        }
+        files.put(answer.etag(), file);
     }
 
     /**
-     * @return the canonical path of the file holding exactly {@code body}, if there is one and it
-     *         is still there (a cleaner of temporary directories may have removed it)
+     * @return the canonical path of the file holding exactly the answer's body, if there is one
+     *         and it is still there (a cleaner of temporary directories may have removed it)
      */
-    Optional<String> fileOf(byte[] body) {
-        Path file = files.get(body);
+    Optional<String> fileOf(Representation.Answer answer) {
+        Path file = files.get(answer.etag());
         if (file == null || !Files.isRegularFile(file)) {
             return Optional.empty();
         }

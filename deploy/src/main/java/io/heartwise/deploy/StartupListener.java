@@ -16,7 +16,9 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
@@ -45,16 +47,21 @@ public final class StartupListener implements ServletContextListener {
         try {
             heartwise = Heartwise.start(SettingsLookup.of(context::getInitParameter,
                     Collections.list(context.getInitParameterNames()), System.getenv()));
-            ServletRegistration.Dynamic api = context.addServlet("heartwise-api",
-                    new ServletContainer(HeartwiseApplication.resourceConfig(heartwise)));
+            ResourceConfig application = HeartwiseApplication.resourceConfig(heartwise);
+            ServletRegistration.Dynamic api = context.addServlet("heartwise-api", new ServletContainer(application));
             api.addMapping(API_MAPPING);
             api.setLoadOnStartup(1);
-            context.addFilter("heartwise-attempts", new AttemptsFastPath(heartwise.tokenVerifier(), heartwise.attempts(), heartwise.json()))
-                    .addMappingForServletNames(null, false, "heartwise-api");
-            if (!heartwise.settings().requireAuthForContent()) {
-                sendfileBodies = SendfileBodies.write(heartwise.representations(), contentBodiesDirectory(context));
-                context.addFilter("heartwise-content", new ContentFastPath(heartwise.representations(), sendfileBodies, heartwise.settings()))
+            Set<String> unaccounted = FastPaths.unaccountedProviders(application);
+            if (!unaccounted.isEmpty()) {
+                LOG.log(Level.WARNING, "The fast paths do not account for " + unaccounted + ": every request goes through Jersey");
+            } else {
+                context.addFilter("heartwise-attempts", new AttemptsFastPath(heartwise.tokenVerifier(), heartwise.attempts(), heartwise.json()))
                         .addMappingForServletNames(null, false, "heartwise-api");
+                if (!heartwise.settings().requireAuthForContent()) {
+                    sendfileBodies = SendfileBodies.write(heartwise.representations(), contentBodiesDirectory(context));
+                    context.addFilter("heartwise-content", new ContentFastPath(heartwise.representations(), sendfileBodies))
+                            .addMappingForServletNames(null, false, "heartwise-api");
+                }
             }
             LOG.log(Level.INFO, () -> "Heartwise API at " + context.getContextPath() + API_PATH + " set up in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
  * No token or a bad one: {@code 401 unauthorized}. A learner only ever sees their own attempts,
  * and attempts are always scoped to the platform that made them.
  */
+@CallerRequired
 @Path("quizzes/{quizId}/attempts")
 @Produces(MediaType.APPLICATION_JSON)
 public interface QuizAttemptsApi {

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
  * submission time, {@code from} inclusive and {@code to} exclusive; {@code context} names a course
  * or context. Report responses are {@code Cache-Control: no-store}.
  */
+@CallerRequired
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
 public interface ReportsApi {

@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,6 +62,21 @@ public final class AttemptService {
      * @param json the result already serialized, when the stored form is what the learner sees; else null
      */
     public record Submitted(AttemptResult result, String json, boolean created) {
+
+        /**
+         * The headers of a submission's {@code 201} beside {@code Content-Type}, the same on every
+         * path: where the attempt can be read again, whether this answers a retry, and that no
+         * cache may keep it.
+         *
+         * @param apiBase the API's root as the client addressed it, ending in {@code /}
+         */
+        public void headers(String apiBase, BiConsumer<String, String> header) {
+            header.accept("Location", apiBase + "attempts/" + result.id());
+            if (!created) {
+                header.accept("Idempotent-Replayed", "true");
+            }
+            header.accept("Cache-Control", "no-store");
+        }
     }
 
     public Submitted submit(Caller caller, String quizId, String idempotencyKey, AttemptSubmission submission) {

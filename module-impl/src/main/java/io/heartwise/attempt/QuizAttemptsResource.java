@@ -30,13 +30,8 @@ public final class QuizAttemptsResource implements QuizAttemptsApi {
     public Response submit(String quizId, String idempotencyKey, AttemptSubmission submission) {
         AttemptService.Submitted submitted = attempts.submit(Caller.of(security), quizId, idempotencyKey, submission);
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED);
-        if (!submitted.created()) {
-            response.header("Idempotent-Replayed", "true");
-        }
+        submitted.headers(uriInfo.getBaseUri().toString(), response::header);
         return response
-                // Resolved, not built with a UriBuilder: an id is a UUID, nothing to escape, and this is the hot path.
-                .location(uriInfo.getBaseUri().resolve("attempts/" + submitted.result().id()))
-                .header("Cache-Control", "no-store")
                 // Bytes: String.getBytes copies a JSON text at once, where writing a String entity
                 // encodes it through a Writer char by char.
                 .entity(submitted.json() != null ? submitted.json().getBytes(StandardCharsets.UTF_8) : submitted.result())

@@ -12,46 +12,38 @@ import java.security.Principal;
 import java.util.Locale;
 
 /**
- * Verifies the bearer token of a request that has one and makes the {@link Caller} the request's
- * principal. A request without a token goes on anonymously (reading content is open unless
- * {@code requireForContent}); operations that need a caller ask {@link Caller#of} and get a 401.
- * A request with a bad token is refused at once.
+ * Authentication of one operation, bound to it by the composition root: verifies the bearer
+ * token of a request that has one ({@link TokenVerifier#authenticate}) and makes the
+ * {@link Caller} the request's principal. Without a token, an operation that needs a caller is a
+ * 401 before its body is read or validated, and any other goes on anonymously. A bad token is
+ * refused at once. Thread-safe.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter {
     private final TokenVerifier verifier;
-    private final boolean requireForContent;
+    private final boolean callerRequired;
+    private final String requiredDetail;
 
-    public AuthenticationFilter(TokenVerifier verifier, boolean requireForContent) {
+    /**
+     * @param callerRequired whether the operation needs a caller
+     * @param requiredDetail what a request without a token is told
+     */
+    public AuthenticationFilter(TokenVerifier verifier, boolean callerRequired, String requiredDetail) {
         this.verifier = verifier;
-        this.requireForContent = requireForContent;
-    }
-
-    /** Attempts and reports are always about someone: they need a caller whatever the settings. */
-    static boolean needsCaller(String path) {
-        return path.startsWith("attempts") || path.startsWith("reports")
-                || (path.startsWith("quizzes/") && (path.endsWith("/attempts") || path.endsWith("/attempts/")));
+        this.callerRequired = callerRequired;
+        this.requiredDetail = requiredDetail;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
-            String path = request.getUriInfo().getPath();
-            if (needsCaller(path)) {
-                // Before the body is read or validated: who is asking comes first.
-                throw new ProblemException(ProblemType.UNAUTHORIZED,
-                        "Send Authorization: Bearer <token>, a JWT signed by a registered platform, naming the learner in \"sub\".");
-            }
-            if (requireForContent && !path.startsWith("health") && !path.startsWith("openapi.json") && !path.startsWith("demo/")) {
-                throw new ProblemException(ProblemType.UNAUTHORIZED, "This server requires a bearer token for every request.");
+            if (callerRequired) {
+                throw new ProblemException(ProblemType.UNAUTHORIZED, requiredDetail);
             }
             return;
         }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-            throw new ProblemException(ProblemType.UNAUTHORIZED, "The Authorization header must be \"Bearer <token>\".");
-        }
-        Caller caller = verifier.verify(header.substring(7).strip());
+        Caller caller = verifier.authenticate(header);
         boolean secure = "https".equals(request.getUriInfo().getRequestUri().getScheme().toLowerCase(Locale.ROOT));
         request.setSecurityContext(new SecurityContext() {
             @Override

@@ -42,6 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TokenVerifier {
     /** Tokens must expire within this time from now: they are meant to be short-lived. */
+    private static final String BEARER = "Bearer ";
     public static final Duration MAX_LIFETIME = Duration.ofHours(24);
 
     static final String LTI_CONTEXT = "https://purl.imsglobal.org/spec/lti/claim/context";
@@ -69,6 +70,21 @@ public final class TokenVerifier {
         for (Platform platform : platforms.all()) {
             processors.put(platform.id(), processor(platform));
         }
+    }
+
+    /**
+     * The one reading of an {@code Authorization} header, for every path that takes a request.
+     *
+     * @param authorization the header's value: {@code Bearer <token>}
+     * @return the verified caller
+     * @throws ProblemException 401 for a header of another scheme, or a token {@link #verify} refuses
+     */
+    public Caller authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || authorization.length() <= BEARER.length()) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "The Authorization header must be \"Bearer <token>\".");
+        }
+        return verify(authorization.substring(BEARER.length()).strip());
     }
 
     /**

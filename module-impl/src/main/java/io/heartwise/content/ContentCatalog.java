@@ -68,21 +68,4 @@ public final class ContentCatalog {
     public List<String> quizIds() {
         return List.copyOf(quizzes.keySet());
     }
-
-    /**
-     * @return every record a content endpoint returns, by its path relative to the API root
-     *         ({@code lessons/why-men-pull-away}), for precomputing their representations
-     */
-    public Map<String, Object> representationsByPath() {
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("lessons", lessonList);
-        for (Lesson lesson : lessons.values()) {
-            all.put("lessons/" + lesson.id(), lesson);
-            for (Section section : lesson.sections()) {
-                all.put("lessons/" + lesson.id() + "/sections/" + section.id(), section);
-            }
-        }
-        quizzes.values().forEach(quiz -> all.put("quizzes/" + quiz.id(), quiz));
-        return Collections.unmodifiableMap(all);
-    }
 }

@@ -1,6 +1,5 @@
 package io.heartwise.http;
 
-import io.heartwise.config.Settings;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,48 +9,48 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.lang.annotation.Annotation;
+import java.util.List;
 
 /**
- * HTTP caching and compression for content responses: sets a strong {@code ETag} and
- * {@code Cache-Control}, answers a matching {@code If-None-Match} with 304, and sends the
- * precomputed gzip bytes to clients that accept gzip. Responses that are not content pass through.
+ * HTTP caching and compression for the 200s of one content operation, bound to it by
+ * the composition root: answers with the precomputed {@link Representation} of the operation's
+ * path parameters (its {@code ETag}, {@code Cache-Control}, 304 for a matching
+ * {@code If-None-Match}, the gzip bytes for clients that accept gzip). Thread-safe.
  */
 @Priority(Priorities.HEADER_DECORATOR)
 public final class ContentCachingFilter implements ContainerResponseFilter {
     private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
 
     private final ContentRepresentations representations;
-    private final String cacheControl;
+    private final Operation operation;
 
-    public ContentCachingFilter(ContentRepresentations representations, Settings settings) {
+    public ContentCachingFilter(ContentRepresentations representations, Operation operation) {
         this.representations = representations;
-        this.cacheControl = settings.contentCacheControl();
+        this.operation = operation;
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() != 200) {
+        if (response.getStatus() != Response.Status.OK.getStatusCode()) {
             return;
         }
-        representations.of(response.getEntity()).ifPresent(representation -> {
+        MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
+        List<String> parameters = operation.template().getTemplateVariables().stream().map(path::getFirst).toList();
+        representations.of(operation, parameters).ifPresent(representation -> {
             Representation.Answer answer = representation.answer(request.getHeaderString(HttpHeaders.ACCEPT_ENCODING),
                     request.getHeaderString(HttpHeaders.IF_NONE_MATCH));
             MultivaluedMap<String, Object> headers = response.getHeaders();
-            headers.putSingle(HttpHeaders.ETAG, answer.etag());
-            headers.putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
-            headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            answer.headers(headers::add);
             if (answer.notModified()) {
                 response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
                 response.setEntity(null);
                 headers.remove(HttpHeaders.CONTENT_TYPE);
                 return;
             }
-            if (answer.gzipped()) {
-                headers.putSingle(HttpHeaders.CONTENT_ENCODING, "gzip");
-            }
-            headers.putSingle(HttpHeaders.CONTENT_LENGTH, answer.body().length);
-            response.setEntity(answer.body(), NO_ANNOTATIONS, MediaType.APPLICATION_JSON_TYPE);
+            headers.putSingle(HttpHeaders.CONTENT_LENGTH, answer.length());
+            response.setEntity((StreamingOutput) answer::writeTo, NO_ANNOTATIONS, MediaType.APPLICATION_JSON_TYPE);
         });
     }
 }

@@ -2,47 +2,69 @@ package io.heartwise.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.heartwise.api.Lesson;
+import io.heartwise.api.LessonSummary;
+import io.heartwise.api.LessonsApi;
+import io.heartwise.api.QuizzesApi;
+import io.heartwise.api.Section;
 import io.heartwise.content.ContentCatalog;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The serialized form of every content record, built once at start-up so that serving a lesson
- * costs no serialization, hashing or compression. Found by the record a resource returns (by
- * identity: the catalog hands out the same immutable instances every time) or by the request
- * path, for a servlet container's fast path. Immutable after construction, so thread-safe.
+ * The serialized form of every content response, built once at start-up so that serving a lesson
+ * costs no serialization, hashing or compression. Found by the operation of the {@link Routes}
+ * table and its path parameters, as Jersey's filter and a servlet container's fast path both know
+ * them. Immutable after construction, so thread-safe.
  */
 public final class ContentRepresentations {
-    private final Map<Object, Representation> byEntity = new IdentityHashMap<>();
-    private final Map<String, Representation> byPath = new HashMap<>();
+    /** By operation (each is one instance of the route table), then by path parameters. */
+    private final Map<Operation, Map<List<String>, Representation>> representations = new IdentityHashMap<>();
 
-    public ContentRepresentations(ObjectMapper mapper, ContentCatalog catalog) {
-        catalog.representationsByPath().forEach((path, entity) -> {
-            try {
-                Representation representation = Representation.of(mapper.writeValueAsBytes(entity));
-                byEntity.put(entity, representation);
-                byPath.put(path, representation);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot serialize content at " + path, e);
+    /** @param cacheControl the {@code Cache-Control} of every content response */
+    public ContentRepresentations(ObjectMapper mapper, ContentCatalog catalog, String cacheControl) {
+        Operation lessons = Routes.of(LessonsApi.class, "list");
+        Operation lesson = Routes.of(LessonsApi.class, "get");
+        Operation section = Routes.of(LessonsApi.class, "section");
+        Operation quiz = Routes.of(QuizzesApi.class, "get");
+        put(mapper, cacheControl, lessons, List.of(), catalog.lessonList());
+        for (LessonSummary summary : catalog.lessonList().lessons()) {
+            Lesson whole = catalog.lesson(summary.id()).orElseThrow();
+            put(mapper, cacheControl, lesson, List.of(whole.id()), whole);
+            for (Section part : whole.sections()) {
+                put(mapper, cacheControl, section, List.of(whole.id(), part.id()), part);
             }
-        });
+        }
+        for (String quizId : catalog.quizIds()) {
+            put(mapper, cacheControl, quiz, List.of(quizId), catalog.quiz(quizId).orElseThrow());
+        }
     }
 
-    Optional<Representation> of(Object entity) {
-        return entity == null ? Optional.empty() : Optional.ofNullable(byEntity.get(entity));
+    private void put(ObjectMapper mapper, String cacheControl, Operation operation, List<String> parameters, Object entity) {
+        try {
+            representations.computeIfAbsent(operation, any -> new HashMap<>())
+                    .put(List.copyOf(parameters), Representation.of(mapper.writeValueAsBytes(entity), cacheControl));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the content of " + operation + " " + parameters, e);
+        }
     }
 
-    /** @param path relative to the API root, e.g. {@code lessons/why-men-pull-away} */
-    public Optional<Representation> forPath(String path) {
-        return Optional.ofNullable(byPath.get(path));
+    /** @return the representation of a content operation's answer for these path parameters, in template order */
+    public Optional<Representation> of(Operation operation, List<String> parameters) {
+        Map<List<String>, Representation> byParameters = representations.get(operation);
+        return byParameters == null ? Optional.empty() : Optional.ofNullable(byParameters.get(parameters));
+    }
+
+    /** @return the representation a matched request path asks for, if it is content */
+    public Optional<Representation> of(Routes.Match match) {
+        return of(match.operation(), match.parameters());
     }
 
     /** @return every representation, each once */
-    public Collection<Representation> all() {
-        return Collections.unmodifiableCollection(byEntity.values());
+    public List<Representation> all() {
+        return representations.values().stream().flatMap(byParameters -> byParameters.values().stream()).toList();
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 public final class Problems {
     /** {@code application/problem+json} as a media type. */
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(Problem.MEDIA_TYPE);
+    /** No cache keeps a problem: it answers one request, and the next may succeed. */
+    public static final String CACHE_CONTROL = "no-store";
 
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
@@ -37,7 +39,7 @@ public final class Problems {
     public static Response.ResponseBuilder builder(Problem problem) {
         return Response.status(problem.status())
                 .type(PROBLEM_JSON)
-                .header("Cache-Control", "no-store")
+                .header("Cache-Control", CACHE_CONTROL)
                 .entity(problem);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /**
  * HTTP adapter for {@link ReportsApi}; the work is in {@link ReportService}. Reports are about
- * people, so none may be cached ({@link NoStoreFilter}). Thread-safe.
+ * people, so none may be cached ({@link io.heartwise.http.NoStoreFilter}). Thread-safe.
  */
 public final class ReportsResource implements ReportsApi {
     private final ReportService reports;

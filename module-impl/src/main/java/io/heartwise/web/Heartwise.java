@@ -44,7 +44,7 @@ public final class Heartwise implements AutoCloseable {
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
-        this(settings, catalog, new ContentRepresentations(JsonMappers.api(), catalog), platforms, database, clock);
+        this(settings, catalog, new ContentRepresentations(JsonMappers.api(), catalog, settings.contentCacheControl()), platforms, database, clock);
     }
 
     private Heartwise(Settings settings, ContentCatalog catalog, ContentRepresentations representations, Platforms platforms,
@@ -88,7 +88,7 @@ public final class Heartwise implements AutoCloseable {
         try {
             platforms = Platforms.load(settings.platformsFile(), settings.demoPlatform());
             catalog = CatalogLoader.loadFromClasspath();
-            representations = new ContentRepresentations(JsonMappers.api(), catalog);
+            representations = new ContentRepresentations(JsonMappers.api(), catalog, settings.contentCacheControl());
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;

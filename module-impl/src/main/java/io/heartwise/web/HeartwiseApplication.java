@@ -1,24 +1,16 @@
 package io.heartwise.web;
 
-import io.heartwise.api.ApiDocumentApi;
-import io.heartwise.api.AttemptsApi;
-import io.heartwise.api.HealthApi;
-import io.heartwise.api.LessonsApi;
-import io.heartwise.api.QuizAttemptsApi;
-import io.heartwise.api.QuizzesApi;
-import io.heartwise.api.ReportsApi;
 import io.heartwise.attempt.AttemptService;
 import io.heartwise.attempt.AttemptsResource;
 import io.heartwise.attempt.QuizAttemptsResource;
-import io.heartwise.auth.AuthenticationFilter;
 import io.heartwise.auth.DemoTokenResource;
 import io.heartwise.config.Settings;
 import io.heartwise.health.HealthResource;
 import io.heartwise.http.BodySizeLimit;
-import io.heartwise.http.ContentCachingFilter;
 import io.heartwise.http.CorsFilter;
 import io.heartwise.http.JsonMappers;
 import io.heartwise.http.QueryLengthFilter;
+import io.heartwise.http.Routes;
 import io.heartwise.http.ValidationSettings;
 import io.heartwise.lesson.LessonsResource;
 import io.heartwise.openapi.ApiDocumentResource;
@@ -28,11 +20,9 @@ import io.heartwise.problem.ProblemExceptionMapper;
 import io.heartwise.problem.UnexpectedExceptionMapper;
 import io.heartwise.problem.WebApplicationExceptionMapper;
 import io.heartwise.quiz.QuizzesResource;
-import io.heartwise.report.NoStoreFilter;
 import io.heartwise.report.ReportService;
 import io.heartwise.report.ReportsResource;
 import jakarta.ws.rs.core.Configurable;
-import java.util.List;
 import java.util.Objects;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -81,8 +71,7 @@ public final class HeartwiseApplication {
         config.register(new QueryLengthFilter(settings.maxQueryLength()));
         config.register(new BodySizeLimit(BodySizeLimit.MAX_BYTES));
         config.register(new CorsFilter(settings));
-        config.register(new AuthenticationFilter(heartwise.tokenVerifier(), settings.requireAuthForContent()));
-        config.register(new ContentCachingFilter(heartwise.representations(), settings));
+        config.register(new OperationBindings(heartwise.tokenVerifier(), heartwise.representations(), settings.requireAuthForContent()));
 
         config.register(new LessonsResource(heartwise.catalog()));
         config.register(new QuizzesResource(heartwise.catalog()));
@@ -90,9 +79,8 @@ public final class HeartwiseApplication {
         config.register(new QuizAttemptsResource(attempts));
         config.register(new AttemptsResource(attempts));
         config.register(new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)));
-        config.register(new NoStoreFilter());
         config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
-        config.register(new ApiDocumentResource(List.of(LessonsApi.class, QuizzesApi.class, QuizAttemptsApi.class, AttemptsApi.class, ReportsApi.class, HealthApi.class, ApiDocumentApi.class)));
+        config.register(new ApiDocumentResource(Routes.CONTRACT));
         if (heartwise.platforms().demoEnabled()) {
             config.register(new DemoTokenResource(heartwise.clock()));
         }

@@ -1,0 +1,50 @@
+package io.heartwise.web;
+
+import io.heartwise.auth.AuthenticationFilter;
+import io.heartwise.auth.TokenVerifier;
+import io.heartwise.http.ContentCachingFilter;
+import io.heartwise.http.ContentRepresentations;
+import io.heartwise.http.NoStoreFilter;
+import io.heartwise.http.Operation;
+import io.heartwise.http.Routes;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import java.util.Optional;
+
+/**
+ * Attaches the rules that depend on what an operation is (who may call it, whether its answers
+ * may be cached) to each resource method, by the {@link Routes} table: never by a path prefix.
+ */
+final class OperationBindings implements DynamicFeature {
+    private static final String CALLER_REQUIRED =
+            "Send Authorization: Bearer <token>, a JWT signed by a registered platform, naming the learner in \"sub\".";
+    private static final String TOKEN_REQUIRED = "This server requires a bearer token for every request.";
+
+    private final TokenVerifier verifier;
+    private final ContentRepresentations representations;
+    private final boolean requireAuthForContent;
+
+    OperationBindings(TokenVerifier verifier, ContentRepresentations representations, boolean requireAuthForContent) {
+        this.verifier = verifier;
+        this.representations = representations;
+        this.requireAuthForContent = requireAuthForContent;
+    }
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        Optional<Operation> operation = Routes.operationOf(resource.getResourceMethod());
+        Operation.Access access = operation.map(Operation::access).orElse(Operation.Access.OPEN);
+        switch (access) {
+            case CALLER -> {
+                context.register(new AuthenticationFilter(verifier, true, CALLER_REQUIRED));
+                context.register(new NoStoreFilter());
+            }
+            case CONTENT -> {
+                context.register(new AuthenticationFilter(verifier, requireAuthForContent, TOKEN_REQUIRED));
+                context.register(new ContentCachingFilter(representations, operation.orElseThrow()));
+            }
+            case OPEN -> context.register(new AuthenticationFilter(verifier, false, TOKEN_REQUIRED));
+        }
+    }
+}
