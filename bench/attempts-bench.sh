@@ -23,17 +23,17 @@ JAR="$ROOT/deploy/target/heartwise-server.jar"
 
 cd "$ROOT"
 if [[ ! -f "$JAR" || ! -f deploy/target/heartwise.war ]]; then
-    echo "no $JAR yet; building it with mvn -q -DskipTests install" >&2
-    mvn -B -q -DskipTests install >&2
+    echo "no $JAR yet; building it with mvn -q -DskipTests package" >&2
+    mvn -B -q -DskipTests package >&2
 fi
-mvn -B -q test-compile -pl deploy >&2
-CLASSPATH_FILE="$(mktemp)"
-trap 'rm -f "$CLASSPATH_FILE"' EXIT
-mvn -B -q dependency:build-classpath -pl deploy -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >&2
+# In one reactor build (-am), so the sibling modules come from their target/ folders and nothing
+# needs installing; every module writes its own target/bench-classpath, deploy's is the bench's.
+mvn -B -q test-compile dependency:build-classpath -pl deploy -am \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath >&2
 
-# Not exec: the trap removes the classpath file; the bench JVM stops its runners and drops its
-# schema itself (finally blocks, and a shutdown hook that kills a runner on Ctrl-C).
-java -Xmx512m \
+# The bench JVM stops its runners and drops its schema itself (finally blocks, and a shutdown hook
+# that kills a runner on Ctrl-C).
+exec java -Xmx512m \
     -Dbench.server-jar="$JAR" \
     -Dbench.clients="${CLIENTS:-50}" \
     -Dbench.warmup="${WARMUP:-30}" \
@@ -46,5 +46,5 @@ java -Xmx512m \
     -Dheartwise.test.postgres.url="${BENCH_URL:-jdbc:postgresql://127.0.0.1:5432/test}" \
     -Dheartwise.test.postgres.user="${BENCH_USER:-postgres}" \
     -Dheartwise.test.postgres.password="${BENCH_PASSWORD:-}" \
-    -cp "deploy/target/test-classes:$(cat "$CLASSPATH_FILE")" \
+    -cp "deploy/target/test-classes:$(cat deploy/target/bench-classpath)" \
     io.heartwise.deploy.bench.AttemptsBench

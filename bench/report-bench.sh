@@ -25,11 +25,10 @@ if [ ${#SIZES[@]} -eq 0 ]; then
 fi
 
 cd "$ROOT"
-mvn -B -q install -DskipTests -pl module-api,module-impl -am >&2
-mvn -B -q test-compile -pl module-impl >&2
-CLASSPATH_FILE="$(mktemp)"
-trap 'rm -f "$CLASSPATH_FILE"' EXIT
-mvn -B -q dependency:build-classpath -pl module-impl -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >&2
+# In one reactor build (-am), so module-api comes from its target/classes and nothing needs
+# installing; every module writes its own target/bench-classpath, module-impl's is the bench's.
+mvn -B -q test-compile dependency:build-classpath -pl module-impl -am \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath >&2
 
 # bench [-Dname=value ...] -- N ...
 bench() {
@@ -46,7 +45,7 @@ bench() {
         -Dbench.export="$EXPORT" \
         -Dbench.runs="$RUNS" \
         "${options[@]}" \
-        -cp "module-impl/target/classes:module-impl/target/test-classes:$(cat "$CLASSPATH_FILE")" \
+        -cp "module-impl/target/classes:module-impl/target/test-classes:$(cat module-impl/target/bench-classpath)" \
         io.heartwise.report.bench.ReportBench "$@"
 }
 

@@ -32,9 +32,10 @@ import org.junit.jupiter.api.TestFactory;
 class ArticleFidelityTest {
     private static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Read from the module's folder, not the classpath, so that a deleted article fails without a clean build. */
+    private static final Path ARTICLES = Path.of("src/test/resources/source-articles");
 
     private final ContentCatalog catalog = CatalogLoader.loadFromClasspath();
-    private final Path articles = Path.of(System.getProperty("heartwise.articles.dir", "../../shared/articles"));
 
     @TestFactory
     Stream<DynamicTest> everyLessonIsItsArticleWordForWord() {
@@ -119,10 +120,9 @@ class ArticleFidelityTest {
     }
 
     private List<String> rawLines(FidelityDocument fidelity) throws IOException {
-        Path article = articles.resolve(fidelity.article());
+        Path article = ARTICLES.resolve(fidelity.article());
         if (!Files.isRegularFile(article)) {
-            fail("the source article " + article.toAbsolutePath() + " is missing: the fidelity test needs shared/articles beside the checkout"
-                    + " (or -Dheartwise.articles.dir=...)");
+            fail("the source article " + article.toAbsolutePath() + " is missing: every lesson's article is kept verbatim in lessons/" + ARTICLES);
         }
         return Files.readAllLines(article, StandardCharsets.UTF_8).stream().map(String::strip).toList();
     }
