@@ -9,16 +9,16 @@ import io.heartwise.content.CatalogLoader;
 import io.heartwise.http.ContentRepresentations;
 import io.heartwise.http.JsonMappers;
 import io.heartwise.http.Representation;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SendfileBodiesTest {
-    private static final ContentRepresentations COURSE = new ContentRepresentations(JsonMappers.api(), CatalogLoader.loadFromClasspath());
+    private static final ContentRepresentations COURSE = new ContentRepresentations(JsonMappers.api(), CatalogLoader.loadFromClasspath(), "max-age=300");
 
     @TempDir
     Path temporary;
@@ -28,15 +28,15 @@ class SendfileBodiesTest {
         SendfileBodies files = SendfileBodies.write(COURSE, temporary.resolve("bodies"));
         int large = 0;
         for (Representation representation : COURSE.all()) {
-            for (byte[] body : List.of(representation.json(), representation.gzip())) {
-                Optional<String> file = files.fileOf(body);
-                if (body.length >= SendfileBodies.MIN_BYTES) {
+            for (Representation.Answer answer : representation.encodings()) {
+                Optional<String> file = files.fileOf(answer);
+                if (answer.length() >= SendfileBodies.MIN_BYTES) {
                     large++;
-                    assertTrue(file.isPresent(), "a file for a body of " + body.length + " bytes");
-                    assertArrayEquals(body, Files.readAllBytes(Path.of(file.get())));
+                    assertTrue(file.isPresent(), "a file for a body of " + answer.length() + " bytes");
+                    assertArrayEquals(bytes(answer), Files.readAllBytes(Path.of(file.get())));
                     assertEquals(Path.of(file.get()).toRealPath().toString(), file.get(), "Tomcat takes only canonical paths");
                 } else {
-                    assertFalse(file.isPresent(), "no file for a body of " + body.length + " bytes");
+                    assertFalse(file.isPresent(), "no file for a body of " + answer.length() + " bytes");
                 }
             }
         }
@@ -46,7 +46,7 @@ class SendfileBodiesTest {
     @Test
     void aBodyWhoseFileWasRemovedIsSentAsBytesAgain() throws IOException {
         SendfileBodies files = SendfileBodies.write(COURSE, temporary.resolve("bodies"));
-        byte[] largest = largestBody();
+        Representation.Answer largest = largestBody();
         Files.delete(Path.of(files.fileOf(largest).orElseThrow()));
         assertEquals(Optional.empty(), files.fileOf(largest));
     }
@@ -65,7 +65,14 @@ class SendfileBodiesTest {
         assertFalse(Files.exists(directory));
     }
 
-    private static byte[] largestBody() {
-        return COURSE.all().stream().map(Representation::json).max((a, b) -> Integer.compare(a.length, b.length)).orElseThrow();
+    private static Representation.Answer largestBody() {
+        return COURSE.all().stream().map(representation -> representation.encodings().get(0))
+                .max((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
+    }
+
+    private static byte[] bytes(Representation.Answer answer) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        answer.writeTo(out);
+        return out.toByteArray();
     }
 }
