@@ -10,6 +10,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -94,13 +96,6 @@ public final class EmbeddedServer {
             log.log(Level.INFO, USAGE);
             return;
         }
-        if (System.getProperty(DATA_DIR) == null && System.getenv("HEARTWISE_DATA_DIR") == null) {
-            System.setProperty(DATA_DIR, Path.of("data").toAbsolutePath().toString());
-        }
-        // The runner is for trying Heartwise on one's own machine: the README's quiz walk-through needs the demo platform.
-        if (System.getProperty(DEMO_PLATFORM) == null && System.getenv("HEARTWISE_DEMO_PLATFORM") == null) {
-            System.setProperty(DEMO_PLATFORM, "true");
-        }
         EmbeddedServer server;
         try {
             server = new EmbeddedServer(options, Files.createTempDirectory("heartwise-server-"));
@@ -117,6 +112,21 @@ public final class EmbeddedServer {
             return;
         }
         server.tomcat.getServer().await();
+    }
+
+    /**
+     * The runner's own defaults, as the webapp's init parameters, for a setting that neither a
+     * system property nor the environment sets (init parameters would win over both): a data
+     * directory beside the jar, and the demo platform, which the README's quiz walk-through needs.
+     */
+    private static Map<String, String> runnerDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put(DATA_DIR, Path.of("data").toAbsolutePath().toString());
+        defaults.put(DEMO_PLATFORM, "true");
+        // Settings' own lookup is in the WAR, not in the runner's class path: the same names, read the same way.
+        defaults.keySet().removeIf(name -> System.getProperty(name) != null
+                || System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')) != null);
+        return defaults;
     }
 
     /**
@@ -175,6 +185,7 @@ public final class EmbeddedServer {
         webapp.setDocBase(ExpandedWar.of(war, baseDir).toString());
         webapp.setParentClassLoader(EmbeddedServer.class.getClassLoader());
         webapp.setReloadable(false);
+        runnerDefaults().forEach(webapp::addParameter);
         // The process ends with the webapp, so there is no class loader leak to clean up after.
         webapp.setClearReferencesRmiTargets(false);
         webapp.setClearReferencesThreadLocals(false);

@@ -48,11 +48,6 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
         return from(name -> Optional.empty());
     }
 
-    /** @return settings from system properties and environment variables only */
-    public static Settings fromSystem() {
-        return from(systemLookup(System.getenv()));
-    }
-
     /**
      * @param lookup finds the raw value of a setting by name
      * @return validated settings
