@@ -54,7 +54,7 @@ public final class StartupListener implements ServletContextListener {
             Set<String> unaccounted = FastPaths.unaccountedProviders(application);
             if (!unaccounted.isEmpty()) {
                 LOG.log(Level.WARNING, "The fast paths do not account for " + unaccounted + ": every request goes through Jersey");
-            } else {
+            } else if (heartwise.settings().fastPaths()) {
                 context.addFilter("heartwise-attempts", new AttemptsFastPath(heartwise.tokenVerifier(), heartwise.attempts(), heartwise.json()))
                         .addMappingForServletNames(null, false, "heartwise-api");
                 if (!heartwise.settings().requireAuthForContent()) {

@@ -24,9 +24,11 @@ import java.util.function.Function;
  * @param platformsFile      YAML or JSON file registering the platforms allowed to call the API; {@code null} for none
  * @param demoPlatform       whether the local demo platform (public secret) is on: the embedded runner's default only
  * @param requireAuthForContent whether reading lessons and quizzes needs a token too
+ * @param fastPaths          whether a servlet container's deployment answers plain content GETs and
+ *                           submissions in front of Jersey (the same answers, at less cost); off, Jersey answers all
  */
 public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, int maxQueryLength, java.nio.file.Path platformsFile,
-                       boolean demoPlatform, boolean requireAuthForContent) {
+                       boolean demoPlatform, boolean requireAuthForContent, boolean fastPaths) {
 
     public static final String CORS_ALLOWED_ORIGINS = "heartwise.cors.allowed-origins";
     public static final String CACHE_MAX_AGE = "heartwise.cache.max-age-seconds";
@@ -34,10 +36,11 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
     public static final String PLATFORMS_FILE = "heartwise.platforms-file";
     public static final String DEMO_PLATFORM = "heartwise.demo-platform";
     public static final String REQUIRE_AUTH_FOR_CONTENT = "heartwise.auth.require-for-content";
+    public static final String FAST_PATHS = "heartwise.http.fast-paths";
 
     /** Every setting name of the web layer, for documentation. */
     public static final List<String> NAMES = List.of(CORS_ALLOWED_ORIGINS, CACHE_MAX_AGE, MAX_QUERY_LENGTH, PLATFORMS_FILE, DEMO_PLATFORM,
-            REQUIRE_AUTH_FOR_CONTENT);
+            REQUIRE_AUTH_FOR_CONTENT, FAST_PATHS);
 
     public Settings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -59,8 +62,9 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
                 integer(lookup, CACHE_MAX_AGE, 300, 0, 31_536_000),
                 integer(lookup, MAX_QUERY_LENGTH, 2048, 256, 65_536),
                 file(lookup, PLATFORMS_FILE),
-                bool(lookup, DEMO_PLATFORM),
-                bool(lookup, REQUIRE_AUTH_FOR_CONTENT));
+                bool(lookup, DEMO_PLATFORM, false),
+                bool(lookup, REQUIRE_AUTH_FOR_CONTENT, false),
+                bool(lookup, FAST_PATHS, true));
     }
 
     /** @return a lookup in system properties, then in the given environment */
@@ -121,10 +125,10 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
         return path;
     }
 
-    private static boolean bool(Function<String, Optional<String>> lookup, String name) {
+    private static boolean bool(Function<String, Optional<String>> lookup, String name, boolean otherwise) {
         Optional<String> raw = lookup.apply(name).map(value -> value.strip().toLowerCase(Locale.ROOT));
         if (raw.isEmpty()) {
-            return false;
+            return otherwise;
         }
         return switch (raw.get()) {
             case "true", "yes", "on" -> true;
