@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -52,8 +53,9 @@ public final class CatalogLoader {
 
     public CatalogLoader(ContentSource source) {
         this.source = Objects.requireNonNull(source, "source");
-        ValidatorFactory factory = Validation.byDefaultProvider().configure()
+        ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
+                .propertyNodeNameProvider(new JsonPropertyNames())
                 .buildValidatorFactory();
         Validator validator = factory.getValidator();
         this.reader = new DocumentReader(validator);

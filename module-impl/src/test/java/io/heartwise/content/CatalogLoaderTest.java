@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heartwise.api.Lesson;
+import io.heartwise.api.Question;
 import io.heartwise.api.Quiz;
 import io.heartwise.api.Section;
 import java.util.List;
@@ -158,6 +159,49 @@ class CatalogLoaderTest {
         files.put("heartwise/quizzes/first-lesson-review.yaml", ContentFixtures.REVIEW_QUIZ.replace("prompt: Select", "promt: Select"));
         ContentException error = assertThrows(ContentException.class, () -> new CatalogLoader(ContentFixtures.source(files)).load());
         assertEquals(2, error.problems().size(), error.getMessage());
+    }
+
+    @Test
+    void anUnknownQuestionTypeIsReportedAtItsValueWithTheTypesThereAre() {
+        ContentException error = loadWith(INTRO_QUIZ, ContentFixtures.SINGLE_CHOICE_QUIZ.replace("type: single-choice", "type: essay"));
+        assertEquals(List.of(INTRO_QUIZ + ":7:11: type \"essay\" is not one of single-choice, multiple-response, true-false, ordering, matching"),
+                messages(error));
+    }
+
+    @Test
+    void aMisspeltTypeIsReportedWithTheTypeItIsNearest() {
+        ContentException error = loadWith(INTRO_QUIZ, ContentFixtures.SINGLE_CHOICE_QUIZ.replace("type: true-false", "type: true-flase"));
+        assertEquals(List.of(INTRO_QUIZ + ":22:11: type \"true-flase\" is not one of single-choice, multiple-response, true-false, ordering, matching;"
+                + " did you mean \"true-false\"?"), messages(error));
+    }
+
+    @Test
+    void aTypeIsWrittenAsAuthorsWriteItNotAsTheJavaConstant() {
+        ContentException error = loadWith(INTRO_QUIZ, ContentFixtures.SINGLE_CHOICE_QUIZ.replace("type: single-choice", "type: SINGLE_CHOICE"));
+        assertEquals(List.of(INTRO_QUIZ + ":7:11: type \"SINGLE_CHOICE\" is not one of single-choice, multiple-response, true-false, ordering, matching"),
+                messages(error));
+    }
+
+    @Test
+    void aQuestionWithoutATypeIsReportedAtTheQuestionByTheFieldItLacks() {
+        ContentException error = loadWith(INTRO_QUIZ, ContentFixtures.SINGLE_CHOICE_QUIZ.replace("    type: single-choice\n", ""));
+        assertEquals(List.of(INTRO_QUIZ + ":6:5: type must not be null"), messages(error));
+    }
+
+    @Test
+    void theLearnersViewNamesQuestionTypesAsTheFilesDo() {
+        ContentCatalog catalog = ContentFixtures.catalog();
+        assertEquals(List.of("single-choice", "true-false"), questionTypes(catalog, "first-lesson-introduction"));
+        assertEquals(List.of("ordering", "matching"), questionTypes(catalog, "first-lesson-second-idea"));
+        assertEquals(List.of("multiple-response"), questionTypes(catalog, "first-lesson-review"));
+    }
+
+    private static List<String> questionTypes(ContentCatalog catalog, String quizId) {
+        return catalog.quiz(quizId).orElseThrow().questions().stream().map(Question::type).toList();
+    }
+
+    private static List<String> messages(ContentException error) {
+        return error.problems().stream().map(ContentProblem::toString).toList();
     }
 
     private static ContentException loadWith(String path, String text) {
