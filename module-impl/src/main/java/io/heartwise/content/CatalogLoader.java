@@ -137,7 +137,7 @@ public final class CatalogLoader {
                 problems.add(locations.problem("/id", "id \"" + quiz.id() + "\" does not match the file name \"" + id + "\""));
             }
             QuizDocument.Policy policy = quiz.effectivePolicy();
-            if ("after-last-attempt".equals(policy.reveal()) && policy.maxAttempts() == null) {
+            if (policy.reveal() == Reveal.AFTER_LAST_ATTEMPT && policy.maxAttempts() == null) {
                 problems.add(locations.problem("/policy/reveal", "reveal after-last-attempt needs maxAttempts: with unlimited attempts there is no last one"));
             }
             Set<String> questionIds = new HashSet<>();

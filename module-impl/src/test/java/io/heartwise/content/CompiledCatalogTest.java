@@ -1,6 +1,7 @@
 package io.heartwise.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.heartwise.http.JsonMappers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,17 @@ class CompiledCatalogTest {
         for (String path : loaded.representationsByPath().keySet()) {
             assertEquals(expected.forPath(path).orElseThrow().etag(), actual.forPath(path).orElseThrow().etag(), path);
         }
+    }
+
+    @Test
+    void theCompiledCatalogStoresTypesGradingsAndRevealsByTheNamesTheFilesUse() throws IOException {
+        String compiled = compiledCourse().get(CompiledCatalog.PATH);
+
+        for (String name : List.of("\"type\":\"single-choice\"", "\"type\":\"true-false\"", "\"type\":\"ordering\"", "\"type\":\"matching\"",
+                "\"type\":\"multiple-response\"", "\"grading\":\"last\"", "\"reveal\":\"after-last-attempt\"")) {
+            assertTrue(compiled.contains(name), name + " in " + compiled);
+        }
+        assertFalse(compiled.contains("questionType"), compiled);
     }
 
     @Test
