@@ -9,8 +9,10 @@ import io.heartwise.api.AttemptSubmission;
 import io.heartwise.api.ProblemType;
 import io.heartwise.auth.Caller;
 import io.heartwise.content.ContentCatalog;
+import io.heartwise.content.Grading;
 import io.heartwise.content.QuizDocument;
 import io.heartwise.content.QuizDocument.Policy;
+import io.heartwise.content.Reveal;
 import io.heartwise.store.AttemptLimitReachedException;
 import io.heartwise.store.AttemptStore;
 import io.heartwise.store.IdempotencyKeyReusedException;
@@ -29,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -122,23 +123,15 @@ public final class AttemptService {
         QuizDocument quiz = quiz(quizId);
         Policy policy = quiz.effectivePolicy();
         List<StoredAttempt> attempts = store.list(caller.platformId(), caller.learnerId(), quizId);
-        Optional<StoredAttempt> counting = switch (policy.grading()) {
-            case "first" -> attempts.stream().findFirst();
-            case "last" -> attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.get(attempts.size() - 1));
-            case "best" -> attempts.stream().reduce((best, next) -> scaled(next) > scaled(best) ? next : best);
-            default -> Optional.empty();
-        };
-        Double grade = attempts.isEmpty() ? null : policy.grading().equals("average")
-                ? Math.round(attempts.stream().mapToDouble(AttemptService::scaled).average().orElse(0) * 1e6) / 1e6
-                : scaled(counting.orElseThrow());
+        GradingPolicy.Grade grade = GradingPolicy.grade(policy.grading(), attempts);
         List<AttemptSummary> summaries = new ArrayList<>();
         for (StoredAttempt attempt : attempts) {
-            boolean counts = policy.grading().equals("average") || counting.map(c -> c.id().equals(attempt.id())).orElse(false);
             summaries.add(new AttemptSummary(attempt.id().toString(), attempt.attemptNumber(), attempt.score(), attempt.maxScore(),
-                    scaled(attempt), attempt.passed(), counts, attempt.submittedAt(), Map.of("self", "attempts/" + attempt.id())));
+                    scaled(attempt), attempt.passed(), grade.counting().contains(attempt.id()), attempt.submittedAt(),
+                    Map.of("self", "attempts/" + attempt.id())));
         }
         Integer remaining = policy.maxAttempts() == null ? null : Math.max(0, policy.maxAttempts() - attempts.size());
-        return new AttemptList(quizId, policy.grading(), grade, policy.maxAttempts(), remaining, List.copyOf(summaries));
+        return new AttemptList(quizId, policy.grading().id(), grade.value(), policy.maxAttempts(), remaining, List.copyOf(summaries));
     }
 
     /** Another learner's or another platform's attempt is indistinguishable from an unknown one. */
@@ -146,7 +139,7 @@ public final class AttemptService {
         StoredAttempt attempt = store.find(caller.platformId(), UUID.fromString(attemptId))
                 .filter(found -> found.learnerId().equals(caller.learnerId()))
                 .orElseThrow(() -> new ProblemException(ProblemType.ATTEMPT_NOT_FOUND, "You have no attempt \"" + attemptId + "\"."));
-        Policy policy = catalog.quizDocument(attempt.quizId()).map(QuizDocument::effectivePolicy).orElse(new Policy(null, "best", "never"));
+        Policy policy = catalog.quizDocument(attempt.quizId()).map(QuizDocument::effectivePolicy).orElse(new Policy(null, Grading.BEST, Reveal.NEVER));
         int used = store.list(caller.platformId(), caller.learnerId(), attempt.quizId()).size();
         return present(attempt, policy, used);
     }

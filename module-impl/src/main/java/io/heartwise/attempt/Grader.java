@@ -86,44 +86,74 @@ final class Grader {
     }
 
     private static void checkAnswer(QuestionDocument question, Answer answer, String at, List<FieldError> errors) {
-        Set<String> choiceIds = new HashSet<>(question.choices().stream().map(ChoiceDocument::id).toList());
+        AnswerCheck check = switch (question.questionType()) {
+            case SINGLE_CHOICE, TRUE_FALSE -> Grader::checkOneSelected;
+            case MULTIPLE_RESPONSE -> Grader::checkSelected;
+            case ORDERING -> Grader::checkOrder;
+            case MATCHING -> Grader::checkMatches;
+        };
+        check.check(question, answer, at, errors);
+    }
+
+    /** Adds an error, with a pointer under {@code at}, for each way an answer does not fit its question's type. */
+    @FunctionalInterface
+    private interface AnswerCheck {
+        void check(QuestionDocument question, Answer answer, String at, List<FieldError> errors);
+    }
+
+    private static void checkOneSelected(QuestionDocument question, Answer answer, String at, List<FieldError> errors) {
+        checkSelection(question, answer, at, errors, true);
+    }
+
+    private static void checkSelected(QuestionDocument question, Answer answer, String at, List<FieldError> errors) {
+        checkSelection(question, answer, at, errors, false);
+    }
+
+    private static void checkSelection(QuestionDocument question, Answer answer, String at, List<FieldError> errors, boolean exactlyOne) {
         String type = question.type();
-        boolean choiceType = type.equals("single-choice") || type.equals("true-false") || type.equals("multiple-response");
-        if (choiceType) {
-            onlyField(answer, "selected", type, at, errors);
-            if (answer.selected() == null) {
-                errors.add(FieldError.atPointer(at + "/selected", type + " is answered with \"selected\": a list of choice ids"));
-                return;
-            }
-            if (!type.equals("multiple-response") && answer.selected().size() != 1) {
-                errors.add(FieldError.atPointer(at + "/selected", type + " takes exactly one choice id, got " + answer.selected().size()));
-            }
-            knownAndUnique(answer.selected(), choiceIds, at + "/selected", "choice", errors);
-        } else if (type.equals("ordering")) {
-            onlyField(answer, "order", type, at, errors);
-            if (answer.order() == null) {
-                errors.add(FieldError.atPointer(at + "/order", "ordering is answered with \"order\": every item id once, first to last"));
-                return;
-            }
-            knownAndUnique(answer.order(), choiceIds, at + "/order", "item", errors);
-            if (answer.order().size() != choiceIds.size()) {
-                errors.add(FieldError.atPointer(at + "/order", "order must list all " + choiceIds.size() + " items, got " + answer.order().size()));
-            }
-        } else {
-            onlyField(answer, "matches", type, at, errors);
-            if (answer.matches() == null) {
-                errors.add(FieldError.atPointer(at + "/matches", "matching is answered with \"matches\": an object from item id to category id"));
-                return;
-            }
-            Set<String> categories = new HashSet<>(question.effectiveCategories().stream().map(QuestionDocument.CategoryDocument::id).toList());
-            answer.matches().forEach((item, category) -> {
-                if (!choiceIds.contains(item)) {
-                    errors.add(FieldError.atPointer(at + "/matches/" + escape(item), "the question has no item \"" + item + "\""));
-                } else if (!categories.contains(category)) {
-                    errors.add(FieldError.atPointer(at + "/matches/" + escape(item), "the question has no category \"" + category + "\""));
-                }
-            });
+        onlyField(answer, "selected", type, at, errors);
+        if (answer.selected() == null) {
+            errors.add(FieldError.atPointer(at + "/selected", type + " is answered with \"selected\": a list of choice ids"));
+            return;
         }
+        if (exactlyOne && answer.selected().size() != 1) {
+            errors.add(FieldError.atPointer(at + "/selected", type + " takes exactly one choice id, got " + answer.selected().size()));
+        }
+        knownAndUnique(answer.selected(), choiceIds(question), at + "/selected", "choice", errors);
+    }
+
+    private static void checkOrder(QuestionDocument question, Answer answer, String at, List<FieldError> errors) {
+        onlyField(answer, "order", question.type(), at, errors);
+        if (answer.order() == null) {
+            errors.add(FieldError.atPointer(at + "/order", "ordering is answered with \"order\": every item id once, first to last"));
+            return;
+        }
+        Set<String> choiceIds = choiceIds(question);
+        knownAndUnique(answer.order(), choiceIds, at + "/order", "item", errors);
+        if (answer.order().size() != choiceIds.size()) {
+            errors.add(FieldError.atPointer(at + "/order", "order must list all " + choiceIds.size() + " items, got " + answer.order().size()));
+        }
+    }
+
+    private static void checkMatches(QuestionDocument question, Answer answer, String at, List<FieldError> errors) {
+        onlyField(answer, "matches", question.type(), at, errors);
+        if (answer.matches() == null) {
+            errors.add(FieldError.atPointer(at + "/matches", "matching is answered with \"matches\": an object from item id to category id"));
+            return;
+        }
+        Set<String> choiceIds = choiceIds(question);
+        Set<String> categories = new HashSet<>(question.effectiveCategories().stream().map(QuestionDocument.CategoryDocument::id).toList());
+        answer.matches().forEach((item, category) -> {
+            if (!choiceIds.contains(item)) {
+                errors.add(FieldError.atPointer(at + "/matches/" + escape(item), "the question has no item \"" + item + "\""));
+            } else if (!categories.contains(category)) {
+                errors.add(FieldError.atPointer(at + "/matches/" + escape(item), "the question has no category \"" + category + "\""));
+            }
+        });
+    }
+
+    private static Set<String> choiceIds(QuestionDocument question) {
+        return new HashSet<>(question.choices().stream().map(ChoiceDocument::id).toList());
     }
 
     private static void onlyField(Answer answer, String field, String type, String at, List<FieldError> errors) {
@@ -151,34 +181,43 @@ final class Grader {
     }
 
     private static double fraction(QuestionDocument question, Answer answer) {
+        return switch (question.questionType()) {
+            case SINGLE_CHOICE, TRUE_FALSE -> oneSelectedFraction(question, answer);
+            case MULTIPLE_RESPONSE -> selectedFraction(question, answer);
+            case ORDERING -> orderFraction(question, answer);
+            case MATCHING -> matchesFraction(question, answer);
+        };
+    }
+
+    private static double oneSelectedFraction(QuestionDocument question, Answer answer) {
+        String chosen = answer.selected().get(0);
+        return question.choices().stream().anyMatch(choice -> choice.id().equals(chosen) && choice.isCorrect()) ? 1 : 0;
+    }
+
+    private static double selectedFraction(QuestionDocument question, Answer answer) {
         List<ChoiceDocument> choices = question.choices();
-        switch (question.type()) {
-            case "single-choice", "true-false" -> {
-                String chosen = answer.selected().get(0);
-                return choices.stream().anyMatch(choice -> choice.id().equals(chosen) && choice.isCorrect()) ? 1 : 0;
-            }
-            case "multiple-response" -> {
-                long right = choices.stream().filter(ChoiceDocument::isCorrect).count();
-                Set<String> chosen = new HashSet<>(answer.selected());
-                long rightChosen = choices.stream().filter(choice -> choice.isCorrect() && chosen.contains(choice.id())).count();
-                long wrongChosen = choices.stream().filter(choice -> !choice.isCorrect() && chosen.contains(choice.id())).count();
-                return Math.max(0, rightChosen - wrongChosen) / (double) right;
-            }
-            case "ordering" -> {
-                List<String> key = question.correctOrder();
-                int inPlace = 0;
-                for (int i = 0; i < key.size(); i++) {
-                    if (key.get(i).equals(answer.order().get(i))) {
-                        inPlace++;
-                    }
-                }
-                return inPlace / (double) key.size();
-            }
-            default -> {
-                long matched = choices.stream().filter(item -> item.category().equals(answer.matches().get(item.id()))).count();
-                return matched / (double) choices.size();
+        long right = choices.stream().filter(ChoiceDocument::isCorrect).count();
+        Set<String> chosen = new HashSet<>(answer.selected());
+        long rightChosen = choices.stream().filter(choice -> choice.isCorrect() && chosen.contains(choice.id())).count();
+        long wrongChosen = choices.stream().filter(choice -> !choice.isCorrect() && chosen.contains(choice.id())).count();
+        return Math.max(0, rightChosen - wrongChosen) / (double) right;
+    }
+
+    private static double orderFraction(QuestionDocument question, Answer answer) {
+        List<String> key = question.correctOrder();
+        int inPlace = 0;
+        for (int i = 0; i < key.size(); i++) {
+            if (key.get(i).equals(answer.order().get(i))) {
+                inPlace++;
             }
         }
+        return inPlace / (double) key.size();
+    }
+
+    private static double matchesFraction(QuestionDocument question, Answer answer) {
+        List<ChoiceDocument> items = question.choices();
+        long matched = items.stream().filter(item -> item.category().equals(answer.matches().get(item.id()))).count();
+        return matched / (double) items.size();
     }
 
     private static Answer echo(QuestionDocument question, Answer answer) {
@@ -187,15 +226,15 @@ final class Grader {
 
     /** The key, in the same shape as an answer. */
     private static Answer key(QuestionDocument question) {
-        return switch (question.type()) {
-            case "ordering" -> new Answer(question.id(), null, List.copyOf(question.correctOrder()), null);
-            case "matching" -> {
+        return switch (question.questionType()) {
+            case SINGLE_CHOICE, MULTIPLE_RESPONSE, TRUE_FALSE -> new Answer(question.id(),
+                    question.choices().stream().filter(ChoiceDocument::isCorrect).map(ChoiceDocument::id).toList(), null, null);
+            case ORDERING -> new Answer(question.id(), null, List.copyOf(question.correctOrder()), null);
+            case MATCHING -> {
                 Map<String, String> matches = new LinkedHashMap<>();
                 question.choices().forEach(item -> matches.put(item.id(), item.category()));
                 yield new Answer(question.id(), null, null, matches);
             }
-            default -> new Answer(question.id(),
-                    question.choices().stream().filter(ChoiceDocument::isCorrect).map(ChoiceDocument::id).toList(), null, null);
         };
     }
 

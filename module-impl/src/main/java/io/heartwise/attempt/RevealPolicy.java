@@ -3,12 +3,13 @@ package io.heartwise.attempt;
 import io.heartwise.api.AttemptResult;
 import io.heartwise.api.AttemptResult.QuestionResult;
 import io.heartwise.content.QuizDocument.Policy;
+import io.heartwise.content.Reveal;
 
 /**
  * Decides, each time a result is shown, whether its correct answers may be: always
- * ({@code immediately}), once the learner has used their last allowed attempt
- * ({@code after-last-attempt}; never with unlimited attempts), or never. Results are stored with
- * their keys, so an answer withheld today can be revealed later.
+ * ({@link Reveal#IMMEDIATELY}), once the learner has used their last allowed attempt
+ * ({@link Reveal#AFTER_LAST_ATTEMPT}; never with unlimited attempts), or {@link Reveal#NEVER}.
+ * Results are stored with their keys, so an answer withheld today can be revealed later.
  */
 final class RevealPolicy {
     private RevealPolicy() {
@@ -16,9 +17,9 @@ final class RevealPolicy {
 
     static boolean reveals(Policy policy, int attemptsUsed) {
         return switch (policy.reveal()) {
-            case "immediately" -> true;
-            case "after-last-attempt" -> policy.maxAttempts() != null && attemptsUsed >= policy.maxAttempts();
-            default -> false;
+            case IMMEDIATELY -> true;
+            case AFTER_LAST_ATTEMPT -> policy.maxAttempts() != null && attemptsUsed >= policy.maxAttempts();
+            case NEVER -> false;
         };
     }
 

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -52,8 +53,9 @@ public final class CatalogLoader {
 
     public CatalogLoader(ContentSource source) {
         this.source = Objects.requireNonNull(source, "source");
-        ValidatorFactory factory = Validation.byDefaultProvider().configure()
+        ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
+                .propertyNodeNameProvider(new JsonPropertyNames())
                 .buildValidatorFactory();
         Validator validator = factory.getValidator();
         this.reader = new DocumentReader(validator);
@@ -135,7 +137,7 @@ public final class CatalogLoader {
                 problems.add(locations.problem("/id", "id \"" + quiz.id() + "\" does not match the file name \"" + id + "\""));
             }
             QuizDocument.Policy policy = quiz.effectivePolicy();
-            if ("after-last-attempt".equals(policy.reveal()) && policy.maxAttempts() == null) {
+            if (policy.reveal() == Reveal.AFTER_LAST_ATTEMPT && policy.maxAttempts() == null) {
                 problems.add(locations.problem("/policy/reveal", "reveal after-last-attempt needs maxAttempts: with unlimited attempts there is no last one"));
             }
             Set<String> questionIds = new HashSet<>();

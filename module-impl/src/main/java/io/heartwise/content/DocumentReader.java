@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -12,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +34,7 @@ final class DocumentReader {
         this.yaml = YAMLMapper.builder(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .build();
@@ -54,12 +58,14 @@ final class DocumentReader {
             problems.add(locations.problem(pointer(e), unknownField(e)));
             return Optional.empty();
         } catch (JsonMappingException e) {
-            if (!(e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) && e.getPath().isEmpty()
+            if (!(e instanceof MismatchedInputException) && e.getPath().isEmpty()
                     && e.getCause() instanceof JsonProcessingException syntax) {
                 problems.add(syntaxProblem(path, lineOffset, syntax));
                 return Optional.empty();
             }
-            String message = "cannot read " + describePath(e) + ": " + firstLine(e.getOriginalMessage());
+            String message = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null && mismatch.getTargetType().isEnum()
+                    ? notOneOf(mismatch)
+                    : "cannot read " + describePath(e) + ": " + firstLine(e.getOriginalMessage());
             problems.add(e.getPath().isEmpty() ? locations.problem(e.getLocation(), message) : locations.problem(pointer(e), message));
             return Optional.empty();
         } catch (JsonProcessingException e) {
@@ -94,12 +100,33 @@ final class DocumentReader {
         if (known == null || known.isEmpty()) {
             return message;
         }
-        Optional<String> nearest = known.stream().map(String::valueOf)
-                .min(Comparator.comparingInt(candidate -> EditDistance.between(candidate, field)));
-        String suggestion = nearest.filter(candidate -> EditDistance.between(candidate, field) <= Math.max(2, field.length() / 3))
+        List<String> names = known.stream().map(String::valueOf).toList();
+        return message + didYouMean(field, names) + " Known fields: " + names.stream().sorted().collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A value outside a closed set, such as {@code type: essay}: the set's names as the file
+     * writes them (the enum's {@code @JsonValue}s) and, for a misspelt name, the nearest one.
+     */
+    private String notOneOf(MismatchedInputException e) {
+        List<String> names = Arrays.stream(e.getTargetType().getEnumConstants()).map(constant -> yaml.convertValue(constant, String.class)).toList();
+        String field = e.getPath().isEmpty() || e.getPath().get(e.getPath().size() - 1).getFieldName() == null
+                ? "the value" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        String known = String.join(", ", names);
+        if (e instanceof InvalidFormatException invalid) {
+            String written = String.valueOf(invalid.getValue());
+            return field + " \"" + written + "\" is not one of " + known + didYouMean(written, names);
+        }
+        return field + " must be one of " + known;
+    }
+
+    /** The one rule for suggestions: the nearest known name, when it is a slip of a few characters away. */
+    private static String didYouMean(String written, List<String> known) {
+        return known.stream()
+                .min(Comparator.comparingInt(candidate -> EditDistance.between(candidate, written)))
+                .filter(candidate -> EditDistance.between(candidate, written) <= Math.max(2, written.length() / 3))
                 .map(candidate -> "; did you mean \"" + candidate + "\"?")
                 .orElse("");
-        return message + suggestion + " Known fields: " + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
     }
 
     private static String pointer(JsonMappingException e) {

@@ -1,5 +1,6 @@
 package io.heartwise.content;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.heartwise.api.Slug;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,17 +15,23 @@ import java.util.List;
  * A question with its key: which choices are correct ({@code single-choice},
  * {@code multiple-response}, {@code true-false}), the right order ({@code ordering}) or each item's
  * category ({@code matching}). {@link QuestionRules} checks that the key fits the type.
+ *
+ * @param questionType what the question asks, written {@code type:} in the file
  */
 public record QuestionDocument(
         @NotNull @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) @Size(max = Slug.MAX_LENGTH) String id,
-        @NotNull @Pattern(regexp = "single-choice|multiple-response|true-false|ordering|matching",
-                message = "must be one of single-choice, multiple-response, true-false, ordering, matching") String type,
+        @JsonProperty("type") @NotNull QuestionType questionType,
         @Min(1) @Max(10) Integer points,
         @NotBlank String prompt,
         @NotBlank(message = "explanation must not be blank") String explanation,
         @NotNull @Size(min = 2, max = 8) List<@NotNull @Valid ChoiceDocument> choices,
         List<@NotNull @Valid CategoryDocument> categories,
         List<@NotNull String> correctOrder) {
+
+    /** @return the type by its name in quiz files and in the API, such as {@code single-choice} */
+    public String type() {
+        return questionType.id();
+    }
 
     /** @return the points of the question, 1 when the file does not say */
     public int effectivePoints() {

@@ -23,7 +23,7 @@ final class QuestionRules {
     /** @param report receives (pointer relative to the question, message) for each problem */
     static void check(QuestionDocument question, BiConsumer<String, String> report) {
         List<ChoiceDocument> choices = question.choices();
-        if (question.type() == null || choices == null) {
+        if (question.questionType() == null || choices == null) {
             return;
         }
         checkUniqueIds(choices.stream().map(ChoiceDocument::id).toList(), "/choices", "choice", report);
@@ -33,32 +33,43 @@ final class QuestionRules {
                 report.accept("/choices/" + i + "/text", "\"all/none of the above\" choices are not allowed: write a real distractor");
             }
         }
-        switch (question.type()) {
-            case "single-choice" -> {
-                sizeBetween(choices, 3, 5, report);
-                correctCount(question, count -> count == 1, "single-choice needs exactly one correct choice", report);
-                noOrderingOrMatching(question, report);
-            }
-            case "multiple-response" -> {
-                sizeBetween(choices, 3, 8, report);
-                correctCount(question, count -> count >= 1 && count < choices.size(),
-                        "multiple-response needs at least one correct and at least one incorrect choice", report);
-                noOrderingOrMatching(question, report);
-            }
-            case "true-false" -> {
-                List<String> ids = choices.stream().map(ChoiceDocument::id).toList();
-                if (!ids.equals(List.of("true", "false"))) {
-                    report.accept("/choices", "true-false needs exactly two choices, with ids true and false in that order");
-                }
-                correctCount(question, count -> count == 1, "true-false needs exactly one correct choice", report);
-                noOrderingOrMatching(question, report);
-            }
-            case "ordering" -> checkOrdering(question, report);
-            case "matching" -> checkMatching(question, report);
-            default -> {
-                // the type constraint already reports an unknown type
-            }
+        Rule rule = switch (question.questionType()) {
+            case SINGLE_CHOICE -> QuestionRules::checkSingleChoice;
+            case MULTIPLE_RESPONSE -> QuestionRules::checkMultipleResponse;
+            case TRUE_FALSE -> QuestionRules::checkTrueFalse;
+            case ORDERING -> QuestionRules::checkOrdering;
+            case MATCHING -> QuestionRules::checkMatching;
+        };
+        rule.check(question, report);
+    }
+
+    /** What one question type requires of a question's key. */
+    @FunctionalInterface
+    private interface Rule {
+        void check(QuestionDocument question, BiConsumer<String, String> report);
+    }
+
+    private static void checkSingleChoice(QuestionDocument question, BiConsumer<String, String> report) {
+        sizeBetween(question.choices(), 3, 5, report);
+        correctCount(question, count -> count == 1, "single-choice needs exactly one correct choice", report);
+        noOrderingOrMatching(question, report);
+    }
+
+    private static void checkMultipleResponse(QuestionDocument question, BiConsumer<String, String> report) {
+        List<ChoiceDocument> choices = question.choices();
+        sizeBetween(choices, 3, 8, report);
+        correctCount(question, count -> count >= 1 && count < choices.size(),
+                "multiple-response needs at least one correct and at least one incorrect choice", report);
+        noOrderingOrMatching(question, report);
+    }
+
+    private static void checkTrueFalse(QuestionDocument question, BiConsumer<String, String> report) {
+        List<String> ids = question.choices().stream().map(ChoiceDocument::id).toList();
+        if (!ids.equals(List.of("true", "false"))) {
+            report.accept("/choices", "true-false needs exactly two choices, with ids true and false in that order");
         }
+        correctCount(question, count -> count == 1, "true-false needs exactly one correct choice", report);
+        noOrderingOrMatching(question, report);
     }
 
     private static void checkOrdering(QuestionDocument question, BiConsumer<String, String> report) {

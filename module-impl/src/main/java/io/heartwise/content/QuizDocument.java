@@ -46,15 +46,12 @@ public record QuizDocument(
      * Which attempts a learner may make and what they are shown.
      *
      * @param maxAttempts {@code null} for unlimited
-     * @param grading     {@code best}, {@code last}, {@code first} or {@code average}
-     * @param reveal      {@code immediately}, {@code after-last-attempt} or {@code never}
+     * @param grading     which attempts count; {@code null} when the file leaves it out
+     * @param reveal      when the correct answers are shown; {@code null} when the file leaves it out
      */
-    public record Policy(
-            @Min(1) @Max(100) Integer maxAttempts,
-            @Pattern(regexp = "best|last|first|average", message = "must be one of best, last, first, average") String grading,
-            @Pattern(regexp = "immediately|after-last-attempt|never", message = "must be one of immediately, after-last-attempt, never") String reveal) {
+    public record Policy(@Min(1) @Max(100) Integer maxAttempts, Grading grading, Reveal reveal) {
 
-        static final Policy DEFAULTS = new Policy(null, "best", "immediately");
+        static final Policy DEFAULTS = new Policy(null, Grading.BEST, Reveal.IMMEDIATELY);
 
         Policy withDefaults() {
             return new Policy(maxAttempts,

@@ -39,35 +39,44 @@ final class QuestionContents {
     static List<OptionContent> options(QuestionDocument question) {
         List<OptionContent> options = new ArrayList<>();
         for (ChoiceDocument choice : question.choices()) {
-            switch (question.type()) {
-                case "ordering" -> {
-                    int right = question.correctOrder().indexOf(choice.id()) + 1;
-                    for (int position = 1; position <= question.choices().size(); position++) {
-                        options.add(new OptionContent(choice.id(), position, null, choice.text().strip(), position == right,
-                                choice.feedback().strip()));
-                    }
-                }
-                case "matching" -> {
-                    for (CategoryDocument category : question.effectiveCategories()) {
-                        options.add(new OptionContent(choice.id(), null, category.id(), choice.text().strip(),
-                                category.id().equals(choice.category()), choice.feedback().strip()));
-                    }
-                }
-                default -> options.add(new OptionContent(choice.id(), null, null, choice.text().strip(), choice.isCorrect(),
-                        choice.feedback().strip()));
-            }
+            options.addAll(switch (question.questionType()) {
+                case SINGLE_CHOICE, MULTIPLE_RESPONSE, TRUE_FALSE -> List.of(new OptionContent(choice.id(), null, null, choice.text().strip(),
+                        choice.isCorrect(), choice.feedback().strip()));
+                case ORDERING -> positions(question, choice);
+                case MATCHING -> categories(question, choice);
+            });
         }
         return List.copyOf(options);
+    }
+
+    /** An ordering item at every position, right at its place in the key. */
+    private static List<OptionContent> positions(QuestionDocument question, ChoiceDocument item) {
+        List<OptionContent> options = new ArrayList<>();
+        int right = question.correctOrder().indexOf(item.id()) + 1;
+        for (int position = 1; position <= question.choices().size(); position++) {
+            options.add(new OptionContent(item.id(), position, null, item.text().strip(), position == right, item.feedback().strip()));
+        }
+        return options;
+    }
+
+    /** A matching item in every category, right in its own. */
+    private static List<OptionContent> categories(QuestionDocument question, ChoiceDocument item) {
+        List<OptionContent> options = new ArrayList<>();
+        for (CategoryDocument category : question.effectiveCategories()) {
+            options.add(new OptionContent(item.id(), null, category.id(), item.text().strip(), category.id().equals(item.category()),
+                    item.feedback().strip()));
+        }
+        return options;
     }
 
     /** The expected score, in percent of the question's points, of answering uniformly at random. */
     static double randomGuessPercent(QuestionDocument question) {
         List<ChoiceDocument> choices = question.choices();
-        return switch (question.type()) {
-            case "single-choice", "true-false" -> 100.0 * choices.stream().filter(ChoiceDocument::isCorrect).count() / choices.size();
-            case "ordering" -> 100.0 / choices.size();
-            case "matching" -> 100.0 / question.effectiveCategories().size();
-            default -> multipleResponseGuess(choices);
+        return switch (question.questionType()) {
+            case SINGLE_CHOICE, TRUE_FALSE -> 100.0 * choices.stream().filter(ChoiceDocument::isCorrect).count() / choices.size();
+            case MULTIPLE_RESPONSE -> multipleResponseGuess(choices);
+            case ORDERING -> 100.0 / choices.size();
+            case MATCHING -> 100.0 / question.effectiveCategories().size();
         };
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heartwise.api.Lesson;
+import io.heartwise.api.Question;
 import io.heartwise.api.Quiz;
 import io.heartwise.api.Section;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class CatalogLoaderTest {
     private static final String INTRO_QUIZ = "heartwise/quizzes/first-lesson-introduction.yaml";
+    private static final String ORDERING_QUIZ = "heartwise/quizzes/first-lesson-second-idea.yaml";
+    private static final String REVIEW_QUIZ = "heartwise/quizzes/first-lesson-review.yaml";
     private static final String LESSON = "heartwise/lessons/first-lesson.md";
 
     @Test
@@ -158,6 +161,98 @@ class CatalogLoaderTest {
         files.put("heartwise/quizzes/first-lesson-review.yaml", ContentFixtures.REVIEW_QUIZ.replace("prompt: Select", "promt: Select"));
         ContentException error = assertThrows(ContentException.class, () -> new CatalogLoader(ContentFixtures.source(files)).load());
         assertEquals(2, error.problems().size(), error.getMessage());
+    }
+
+    @Test
+    void anUnknownQuestionTypeIsReportedAtItsValueWithTheTypesThereAre() {
+        ContentException error = loadWith(INTRO_QUIZ, ContentFixtures.SINGLE_CHOICE_QUIZ.replace("type: single-choice", "type: essay"));
+        assertEquals(List.of(INTRO_QUIZ + ":7:11: type \"essay\" is not one of single-choice, multiple-response, true-false, ordering, matching"),
+                messages(error));
+    }
+
+    @Test
+    void anUnknownGradingIsReportedAtItsValueWithTheGradingsThereAre() {
+        ContentException error = loadWith(ORDERING_QUIZ, ContentFixtures.ORDERING_QUIZ.replace("grading: last", "grading: bestest"));
+        assertEquals(List.of(ORDERING_QUIZ + ":8:12: grading \"bestest\" is not one of best, last, first, average"), messages(error));
+    }
+
+    @Test
+    void anUnknownRevealIsReportedAtItsValueWithTheRevealsThereAre() {
+        ContentException error = loadWith(REVIEW_QUIZ, ContentFixtures.REVIEW_QUIZ.replace("reveal: after-last-attempt", "reveal: sometimes"));
+        assertEquals(List.of(REVIEW_QUIZ + ":6:11: reveal \"sometimes\" is not one of immediately, after-last-attempt, never"), messages(error));
+    }
+
+    @Test
+    void aMisspeltTypeGradingOrRevealIsReportedWithTheNameItIsNearest() {
+        Map<String, String> files = ContentFixtures.validCourse();
+        files.put(INTRO_QUIZ, ContentFixtures.SINGLE_CHOICE_QUIZ.replace("type: true-false", "type: true-flase"));
+        files.put(ORDERING_QUIZ, ContentFixtures.ORDERING_QUIZ.replace("grading: last", "grading: Last"));
+        files.put(REVIEW_QUIZ, ContentFixtures.REVIEW_QUIZ.replace("reveal: after-last-attempt", "reveal: after-last-attemp"));
+        ContentException error = assertThrows(ContentException.class, () -> new CatalogLoader(ContentFixtures.source(files)).load());
+        assertEquals(List.of(
+                INTRO_QUIZ + ":22:11: type \"true-flase\" is not one of single-choice, multiple-response, true-false, ordering, matching;"
+                        + " did you mean \"true-false\"?",
+                ORDERING_QUIZ + ":8:12: grading \"Last\" is not one of best, last, first, average; did you mean \"last\"?",
+                REVIEW_QUIZ + ":6:11: reveal \"after-last-attemp\" is not one of immediately, after-last-attempt, never;"
+                        + " did you mean \"after-last-attempt\"?"), messages(error));
+    }
+
+    @Test
+    void aTypeIsWrittenAsAuthorsWriteItNotAsTheJavaConstant() {
+        ContentException error = loadWith(INTRO_QUIZ, ContentFixtures.SINGLE_CHOICE_QUIZ.replace("type: single-choice", "type: SINGLE_CHOICE"));
+        assertEquals(List.of(INTRO_QUIZ + ":7:11: type \"SINGLE_CHOICE\" is not one of single-choice, multiple-response, true-false, ordering, matching"),
+                messages(error));
+    }
+
+    @Test
+    void aNumberIsNotTakenForTheGradingAtThatPosition() {
+        ContentException error = loadWith(ORDERING_QUIZ, ContentFixtures.ORDERING_QUIZ.replace("grading: last", "grading: 1"));
+        assertEquals(List.of(ORDERING_QUIZ + ":8:12: grading \"1\" is not one of best, last, first, average"), messages(error));
+    }
+
+    @Test
+    void anEmptyGradingIsAnErrorRatherThanTheDefault() {
+        ContentException error = loadWith(ORDERING_QUIZ, ContentFixtures.ORDERING_QUIZ.replace("grading: last", "grading: \"\""));
+        assertEquals(List.of(ORDERING_QUIZ + ":8:12: grading \"\" is not one of best, last, first, average"), messages(error));
+    }
+
+    @Test
+    void aRevealThatIsNotANameIsReportedWithTheRevealsThereAre() {
+        ContentException error = loadWith(REVIEW_QUIZ, ContentFixtures.REVIEW_QUIZ.replace("reveal: after-last-attempt", "reveal: [never]"));
+        assertEquals(List.of(REVIEW_QUIZ + ":6:11: reveal must be one of immediately, after-last-attempt, never"), messages(error));
+    }
+
+    @Test
+    void aQuestionWithoutATypeIsReportedAtTheQuestionByTheFieldItLacks() {
+        ContentException error = loadWith(INTRO_QUIZ, ContentFixtures.SINGLE_CHOICE_QUIZ.replace("    type: single-choice\n", ""));
+        assertEquals(List.of(INTRO_QUIZ + ":6:5: type must not be null"), messages(error));
+    }
+
+    @Test
+    void theLearnersViewNamesQuestionTypesAsTheFilesDo() {
+        ContentCatalog catalog = ContentFixtures.catalog();
+        assertEquals(List.of("single-choice", "true-false"), questionTypes(catalog, "first-lesson-introduction"));
+        assertEquals(List.of("ordering", "matching"), questionTypes(catalog, "first-lesson-second-idea"));
+        assertEquals(List.of("multiple-response"), questionTypes(catalog, "first-lesson-review"));
+    }
+
+    @Test
+    void aPolicyIsReadIntoItsGradingAndRevealWithDefaultsForWhatTheFileLeavesOut() {
+        ContentCatalog catalog = ContentFixtures.catalog();
+        assertEquals(new QuizDocument.Policy(3, Grading.LAST, Reveal.IMMEDIATELY),
+                catalog.quizDocument("first-lesson-second-idea").orElseThrow().effectivePolicy());
+        assertEquals(new QuizDocument.Policy(2, Grading.BEST, Reveal.AFTER_LAST_ATTEMPT),
+                catalog.quizDocument("first-lesson-review").orElseThrow().effectivePolicy());
+        assertEquals(new QuizDocument.Policy(null, Grading.BEST, Reveal.IMMEDIATELY),
+                catalog.quizDocument("first-lesson-introduction").orElseThrow().effectivePolicy());
+    }
+
+    private static List<String> questionTypes(ContentCatalog catalog, String quizId) {
+        return catalog.quiz(quizId).orElseThrow().questions().stream().map(Question::type).toList();
+    }
+
+    private static List<String> messages(ContentException error) {
+        return error.problems().stream().map(ContentProblem::toString).toList();
     }
 
     private static ContentException loadWith(String path, String text) {

@@ -1,6 +1,7 @@
 package io.heartwise.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,17 @@ class CompiledCatalogTest {
         ContentRepresentations expected = new ContentRepresentations(JsonMappers.api(), loaded, "max-age=300");
         ContentRepresentations actual = new ContentRepresentations(JsonMappers.api(), compiled, "max-age=300");
         assertEquals(etags(expected), etags(actual));
+    }
+
+    @Test
+    void theCompiledCatalogStoresTypesGradingsAndRevealsByTheNamesTheFilesUse() throws IOException {
+        String compiled = compiledCourse().get(CompiledCatalog.PATH);
+
+        for (String name : List.of("\"type\":\"single-choice\"", "\"type\":\"true-false\"", "\"type\":\"ordering\"", "\"type\":\"matching\"",
+                "\"type\":\"multiple-response\"", "\"grading\":\"last\"", "\"reveal\":\"after-last-attempt\"")) {
+            assertTrue(compiled.contains(name), name + " in " + compiled);
+        }
+        assertFalse(compiled.contains("questionType"), compiled);
     }
 
     @Test
