@@ -4,7 +4,7 @@
 # learner of its own, on the embedded H2 database and on PostgreSQL; next to each, the rate of the
 # same inserts (1 attempts row + its attempt_questions + attempt_answers rows, one transaction)
 # done by plain JDBC with as many threads on the same database in the same run: the storage limit.
-# Prints attempts/s and p50/p99 latency of both, and their ratio.        (target: >= 0.5x on PostgreSQL)
+# Prints attempts/s and p50/p99 latency of both, and their ratio.        (target: >= 0.6x on PostgreSQL)
 #
 # The runner runs with -Xmx$HEAP; PostgreSQL runs in a schema of its own (hw_attempts_bench_<random>),
 # dropped afterwards; runners are stopped and temporary files removed, also on failure.

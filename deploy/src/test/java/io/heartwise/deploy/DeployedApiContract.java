@@ -207,7 +207,6 @@ abstract class DeployedApiContract {
     void aJsonLikeTypeThatIsNotJsonIsA406ProblemOnEveryPath() {
         // The fast path once matched "application/json" as a substring of this and answered 200.
         assertProblem(send(request("api/v1/lessons/" + LESSON).header("Accept", "application/json-patch+json").build()), 406);
-        assertProblem(send(request("api/v1/lessons").header("Accept", "application/json;q=0").build()), 406);
     }
 
     @Test
