@@ -34,6 +34,8 @@ public final class StartupListener implements ServletContextListener {
     /** Where the API is mounted, relative to the context path. */
     public static final String API_MAPPING = "/api/v1/*";
     private static final String API_PATH = "/api/v1/";
+    /** What the log says when the fast paths serve in front of Jersey, followed by which. */
+    static final String FAST_PATHS_ON = "Fast paths in front of Jersey: ";
 
     private static final System.Logger LOG = System.getLogger(StartupListener.class.getName());
 
@@ -62,6 +64,7 @@ public final class StartupListener implements ServletContextListener {
                     context.addFilter("heartwise-content", new ContentFastPath(heartwise.representations(), sendfileBodies))
                             .addMappingForServletNames(null, false, "heartwise-api");
                 }
+                LOG.log(Level.INFO, () -> FAST_PATHS_ON + (sendfileBodies == null ? "submissions" : "submissions, content"));
             }
             LOG.log(Level.INFO, () -> "Heartwise API at " + context.getContextPath() + API_PATH + " set up in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");

@@ -44,6 +44,8 @@ class AttemptsFastPathIT {
     static void startRunner() throws IOException, InterruptedException {
         runner = RunnerProcess.forTest("attempts fast path", List.of("-Xmx256m", "-Dheartwise.demo-platform=true"));
         runner.start();
+        // Without the fast path installed, every pair below would be Jersey twice, and alike.
+        assertTrue(runner.output().contains(StartupListener.FAST_PATHS_ON + "submissions"), runner::output);
         client = new AttemptsClient(runner::uri);
         answers = AttemptsClient.answersTo(client.quiz(QUIZ));
     }
