@@ -30,14 +30,14 @@ final class QuizExport {
     static final List<String> LONG_COLUMNS = List.of("question_position", "question_id", "question_type", "points", "max_points",
             "correct", "answer_position", "choice_id", "order_position", "category_id");
 
-    private final ReportStore store;
+    private final ReportTransactions transactions;
     private final ReportScope scope;
     private final Shape shape;
     private final List<String> questionIds;
 
     /** @param questionIds the version's questions in order; names the per-question columns of {@link Shape#ATTEMPTS} */
-    QuizExport(ReportStore store, ReportScope scope, Shape shape, List<String> questionIds) {
-        this.store = Objects.requireNonNull(store, "store");
+    QuizExport(ReportTransactions transactions, ReportScope scope, Shape shape, List<String> questionIds) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.scope = Objects.requireNonNull(scope, "scope");
         this.shape = Objects.requireNonNull(shape, "shape");
         this.questionIds = List.copyOf(questionIds);
@@ -59,8 +59,8 @@ final class QuizExport {
     void write(ExportWriter writer) throws IOException {
         writer.header(columns());
         try {
-            store.stream(connection -> {
-                try (PreparedStatement statement = ReportStore.prepareStreaming(connection, sql())) {
+            transactions.stream(connection -> {
+                try (PreparedStatement statement = ReportTransactions.prepareStreaming(connection, sql())) {
                     scope.bind(statement, 1);
                     try (ResultSet row = statement.executeQuery()) {
                         if (shape == Shape.LONG) {
@@ -77,7 +77,7 @@ final class QuizExport {
         } catch (ClientGone e) {
             throw e.io;
         } catch (SQLException e) {
-            throw ReportStore.failure("exporting quiz " + scope.quizId(), e);
+            throw ReportTransactions.failure("exporting quiz " + scope.quizId(), e);
         }
         writer.close();
     }
@@ -155,8 +155,8 @@ final class QuizExport {
         values.add(row.getString("quiz_id"));
         values.add(row.getString("quiz_version"));
         values.add(row.getInt("attempt_number"));
-        values.add(ReportStore.instant(row, "started_at"));
-        values.add(ReportStore.instant(row, "submitted_at"));
+        values.add(ReportRows.instant(row, "started_at"));
+        values.add(ReportRows.instant(row, "submitted_at"));
         values.add(row.getDouble("score"));
         values.add(row.getDouble("max_score"));
         values.add(row.getDouble("scaled_score"));

@@ -35,8 +35,8 @@ import javax.sql.DataSource;
 
 /**
  * The reports: checks who may see what (staff only, one platform, an instructor's own context),
- * turns query parameters into a scope, and assembles the answers from {@link ReportStore}'s
- * aggregates. Which attempt a quiz's grading policy counts comes from {@link AttemptService}, the
+ * turns query parameters into a scope, and assembles the answers from the report queries
+ * ({@link QuizReportQueries}, {@link AttemptListQueries}, {@link LessonProgressQuery}). Which attempt a quiz's grading policy counts comes from {@link AttemptService}, the
  * one place that decides it. Thread-safe.
  */
 public final class ReportService {
@@ -51,7 +51,10 @@ public final class ReportService {
     private static final int MAX_ID_LENGTH = 255;
 
     private final ContentCatalog catalog;
-    private final ReportStore store;
+    private final ReportTransactions transactions;
+    private final QuizReportQueries quizReports;
+    private final AttemptListQueries attemptLists;
+    private final LessonProgressQuery lessonProgress;
     private final AttemptService attempts;
 
     /**
@@ -60,7 +63,10 @@ public final class ReportService {
      */
     public ReportService(ContentCatalog catalog, DataSource dataSource, AttemptService attempts) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.store = new ReportStore(dataSource);
+        this.transactions = new ReportTransactions(dataSource);
+        this.quizReports = new QuizReportQueries(transactions);
+        this.attemptLists = new AttemptListQueries(transactions);
+        this.lessonProgress = new LessonProgressQuery(transactions);
         this.attempts = Objects.requireNonNull(attempts, "attempts");
     }
 
@@ -72,7 +78,7 @@ public final class ReportService {
         QuizRequest request = quizRequest(caller, quizId, context, from, to, attemptsParameter, version);
         ReportScope scope = request.scope();
         boolean current = scope.version().equals(request.currentVersion());
-        ReportStore.Aggregates aggregates = store.aggregate(scope, request.currentVersion());
+        QuizReportQueries.Aggregates aggregates = quizReports.aggregate(scope, request.currentVersion());
         Double maxScore = aggregates.maxScore() != null ? aggregates.maxScore() : current ? (double) request.quiz().maxScore() : null;
         QuizStatistics statistics = new QuizStatistics(aggregates.scores(), maxScore, aggregates.items(), aggregates.choices(),
                 current ? QuestionContents.of(request.quiz()) : List.of());
@@ -98,7 +104,7 @@ public final class ReportService {
         PageCursor cursor = after == null ? null : PageCursor.decode(after)
                 .orElseThrow(() -> invalid("after", "must be the next cursor of a previous page, unchanged"));
         int size = limit(limit);
-        List<ReportedAttempt> rows = store.attempts(caller.platformId(), quizId, scopedContext, learner, version, fromInstant, toInstant,
+        List<ReportedAttempt> rows = attemptLists.attempts(caller.platformId(), quizId, scopedContext, learner, version, fromInstant, toInstant,
                 cursor, size);
         if (rows.size() <= size) {
             return new AttemptPage(quizId, rows, null, Map.of());
@@ -117,7 +123,7 @@ public final class ReportService {
 
     public LearnerReport learner(Caller caller, String learnerId, String context) {
         String scopedContext = scopedContext(caller, context);
-        List<ReportedAttempt> visible = store.learnerAttempts(caller.platformId(), learnerId, scopedContext);
+        List<ReportedAttempt> visible = attemptLists.learnerAttempts(caller.platformId(), learnerId, scopedContext);
         Map<String, List<ReportedAttempt>> byQuiz = new LinkedHashMap<>();
         visible.forEach(attempt -> byQuiz.computeIfAbsent(attempt.quizId(), id -> new ArrayList<>()).add(attempt));
         List<LearnerQuiz> quizzes = new ArrayList<>();
@@ -149,13 +155,13 @@ public final class ReportService {
         Instant toInstant = instant("to", to);
         checkRange(fromInstant, toInstant);
         List<String> quizIds = lesson.sections().stream().map(Section::quizId).toList();
-        ReportStore.LessonProgress progress = store.lessonProgress(caller.platformId(), quizIds, scopedContext, fromInstant, toInstant);
-        Map<String, ReportStore.QuizProgress> byQuiz = new HashMap<>();
+        LessonProgressQuery.LessonProgress progress = lessonProgress.lessonProgress(caller.platformId(), quizIds, scopedContext, fromInstant, toInstant);
+        Map<String, LessonProgressQuery.QuizProgress> byQuiz = new HashMap<>();
         progress.quizzes().forEach(quiz -> byQuiz.put(quiz.quizId(), quiz));
         List<SectionQuiz> sections = new ArrayList<>();
         long learners = 0;
         for (Section section : lesson.sections()) {
-            ReportStore.QuizProgress quiz = byQuiz.getOrDefault(section.quizId(), new ReportStore.QuizProgress(section.quizId(), 0, 0, 0, 0));
+            LessonProgressQuery.QuizProgress quiz = byQuiz.getOrDefault(section.quizId(), new LessonProgressQuery.QuizProgress(section.quizId(), 0, 0, 0, 0));
             long n = quiz.learners();
             Statistic mean = n == 0 ? Statistic.missing(0, "no learner attempted it") : Statistic.of(100 * quiz.sumOfBest() / n, n);
             Statistic passRate = n == 0 ? Statistic.missing(0, "no learner attempted it") : Statistic.of(100.0 * quiz.passedLearners() / n, n);
@@ -188,8 +194,8 @@ public final class ReportService {
         ReportScope scope = request.scope();
         List<String> questionIds = scope.version().equals(request.currentVersion())
                 ? request.quiz().questions().stream().map(question -> question.id()).toList()
-                : store.questionIds(scope);
-        QuizExport export = new QuizExport(store, scope, chosenShape, questionIds);
+                : attemptLists.questionIds(scope);
+        QuizExport export = new QuizExport(transactions, scope, chosenShape, questionIds);
         boolean csv = chosenFormat.equals("csv");
         String fileName = "heartwise-" + quizId + "-" + scope.version() + "-" + chosenShape.name().toLowerCase(java.util.Locale.ROOT)
                 + (csv ? ".csv" : ".jsonl");
