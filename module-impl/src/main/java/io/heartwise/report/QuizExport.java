@@ -55,14 +55,21 @@ final class QuizExport {
         return List.copyOf(columns);
     }
 
-    /** Writes the header and every row; the writer is flushed, the stream left open. */
+    /**
+     * Writes the header and every row; the writer is flushed, the stream left open. Nothing is
+     * written before the database has answered the query, and a failure leaves the writer
+     * unflushed: while nothing has reached the client, the response can still be a 503 problem.
+     *
+     * @throws io.heartwise.store.StoreUnavailableException when the database cannot be reached
+     * @throws IOException                                  when the client has gone
+     */
     void write(ExportWriter writer) throws IOException {
-        writer.header(columns());
         try {
-            transactions.stream(connection -> {
+            transactions.stream("exporting quiz " + scope.quizId(), connection -> {
                 try (PreparedStatement statement = ReportTransactions.prepareStreaming(connection, sql())) {
                     scope.bind(statement, 1);
                     try (ResultSet row = statement.executeQuery()) {
+                        writer.header(columns());
                         if (shape == Shape.LONG) {
                             writeLong(row, writer);
                         } else {
@@ -76,8 +83,6 @@ final class QuizExport {
             });
         } catch (ClientGone e) {
             throw e.io;
-        } catch (SQLException e) {
-            throw ReportTransactions.failure("exporting quiz " + scope.quizId(), e);
         }
         writer.close();
     }

@@ -199,11 +199,9 @@ public final class ReportService {
         boolean csv = chosenFormat.equals("csv");
         String fileName = "heartwise-" + quizId + "-" + scope.version() + "-" + chosenShape.name().toLowerCase(java.util.Locale.ROOT)
                 + (csv ? ".csv" : ".jsonl");
-        return new Export(fileName, csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8", out -> {
-            try (ExportWriter writer = csv ? ExportWriter.csv(out) : ExportWriter.jsonLines(out)) {
-                export.write(writer);
-            }
-        });
+        // Not closed on a failure: closing flushes, and a flushed response can no longer become a 503.
+        return new Export(fileName, csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8",
+                out -> export.write(csv ? ExportWriter.csv(out) : ExportWriter.jsonLines(out)));
     }
 
     private QuizRequest quizRequest(Caller caller, String quizId, String context, String from, String to, String attemptsParameter,

@@ -1,20 +1,20 @@
 package io.heartwise.report;
 
-import io.heartwise.store.StoreUnavailableException;
+import io.heartwise.store.DatabaseFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
  * How the report queries get their connections: a plain read, a streamed read in a read-only
- * transaction, or a snapshot that queries alongside may share ({@link Alongside}). Stateless but
- * for the pool, so thread-safe.
+ * transaction, or a snapshot that queries alongside may share ({@link Alongside}); each failure
+ * leaves as a {@link io.heartwise.store.StoreUnavailableException} (503) or an
+ * {@link IllegalStateException} (500), by {@link DatabaseFailures}. Stateless but for the pool, so
+ * thread-safe.
  */
 final class ReportTransactions {
 
@@ -44,27 +44,19 @@ final class ReportTransactions {
 
     /** Runs one read on a pooled connection in autocommit. */
     <T> T read(String action, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw failure(action, e);
-        }
+        return onConnection(action, work);
     }
 
     /**
      * Runs a streaming read: a connection in a read-only transaction, so that PostgreSQL keeps a
      * real cursor open (it only does so outside autocommit) and sends {@link #FETCH_SIZE} rows at a time.
      */
-    <T> T stream(Work<T> work) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+    <T> T stream(String action, Work<T> work) {
+        return onConnection(action, connection -> {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            try {
-                return work.run(connection);
-            } finally {
-                connection.rollback();
-            }
-        }
+            return rolledBack(connection, work);
+        });
     }
 
     /**
@@ -73,33 +65,53 @@ final class ReportTransactions {
      * that side queries on other connections see the same attempts too.
      */
     <T> T inSnapshot(String action, SnapshotWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        return onConnection(action, connection -> {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
-            try {
-                boolean postgres = isPostgres(connection);
+            return rolledBack(connection, own -> {
+                boolean postgres = isPostgres(own);
                 if (postgres) {
-                    PostgresTuning.apply(connection);
+                    PostgresTuning.apply(own);
                 }
-                return work.run(connection, new Alongside(dataSource, connection, postgres));
-            } finally {
-                connection.rollback();
+                return work.run(own, new Alongside(dataSource, own, postgres));
+            });
+        });
+    }
+
+    /**
+     * Runs work on a pooled connection. A failure is translated by the one rule of
+     * {@link DatabaseFailures} while the connection is still as the failure left it: closed, when
+     * the driver or the pool found it broken.
+     */
+    private <T> T onConnection(String action, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw DatabaseFailures.translate(action, e, connection);
             }
         } catch (SQLException e) {
-            throw failure(action, e);
+            // The pool had no connection, or closing one failed.
+            throw DatabaseFailures.translate(action, e);
         }
     }
 
-    /** A database that cannot be reached is a 503 the client may retry; anything else is a bug (500). */
-    static RuntimeException failure(String action, SQLException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return new StoreUnavailableException("The database cannot be reached while " + action + ": " + e.getMessage(), e);
+    /** Runs work, then rolls its read-only transaction back; a rollback that fails after the work failed does not hide why it did. */
+    private static <T> T rolledBack(Connection connection, Work<T> work) throws SQLException {
+        T result;
+        try {
+            result = work.run(connection);
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
             }
+            throw e;
         }
-        return new IllegalStateException("The database failed while " + action + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
+        connection.rollback();
+        return result;
     }
 
     static boolean isPostgres(Connection connection) throws SQLException {
