@@ -1,5 +1,6 @@
 package io.heartwise.report;
 
+import io.heartwise.api.ExportShape;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,14 +17,6 @@ import java.util.UUID;
  */
 final class QuizExport {
 
-    /** The layout of an export. */
-    enum Shape {
-        /** One row per attempt x question x chosen answer. */
-        LONG,
-        /** One row per attempt, one column per question. */
-        ATTEMPTS
-    }
-
     static final List<String> ATTEMPT_COLUMNS = List.of("attempt_id", "learner_id", "context_id", "quiz_id", "quiz_version",
             "attempt_number", "started_at", "submitted_at", "score", "max_score", "scaled_score", "passed");
 
@@ -32,11 +25,11 @@ final class QuizExport {
 
     private final ReportTransactions transactions;
     private final ReportScope scope;
-    private final Shape shape;
+    private final ExportShape shape;
     private final List<String> questionIds;
 
-    /** @param questionIds the version's questions in order; names the per-question columns of {@link Shape#ATTEMPTS} */
-    QuizExport(ReportTransactions transactions, ReportScope scope, Shape shape, List<String> questionIds) {
+    /** @param questionIds the version's questions in order; names the per-question columns of {@link ExportShape#ATTEMPTS} */
+    QuizExport(ReportTransactions transactions, ReportScope scope, ExportShape shape, List<String> questionIds) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.scope = Objects.requireNonNull(scope, "scope");
         this.shape = Objects.requireNonNull(shape, "shape");
@@ -45,7 +38,7 @@ final class QuizExport {
 
     List<String> columns() {
         List<String> columns = new ArrayList<>(ATTEMPT_COLUMNS);
-        if (shape == Shape.LONG) {
+        if (shape == ExportShape.LONG) {
             columns.addAll(LONG_COLUMNS);
         } else {
             for (int i = 0; i < questionIds.size(); i++) {
@@ -70,7 +63,7 @@ final class QuizExport {
                     scope.bind(statement, 1);
                     try (ResultSet row = statement.executeQuery()) {
                         writer.header(columns());
-                        if (shape == Shape.LONG) {
+                        if (shape == ExportShape.LONG) {
                             writeLong(row, writer);
                         } else {
                             writeAttempts(row, writer);
@@ -90,7 +83,7 @@ final class QuizExport {
     private String sql() {
         String attempt = "a.id, a.learner_id, a.context_id, a.quiz_id, a.quiz_version, a.attempt_number, a.started_at, a.submitted_at, "
                 + "a.score, a.max_score, a.scaled_score, a.passed";
-        if (shape == Shape.LONG) {
+        if (shape == ExportShape.LONG) {
             return "SELECT " + attempt + ", q.question_index, q.question_id, q.question_type, q.points, q.max_points, q.correct, "
                     + "c.answer_index, c.choice_id, c.position, c.category_id FROM " + scope.source()
                     + " JOIN attempt_questions q ON q.attempt_id = a.id"

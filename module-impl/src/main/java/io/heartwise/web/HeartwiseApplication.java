@@ -30,7 +30,7 @@ import io.heartwise.problem.WebApplicationExceptionMapper;
 import io.heartwise.quiz.QuizzesResource;
 import io.heartwise.report.NoStoreFilter;
 import io.heartwise.report.ReportService;
-import io.heartwise.report.ReportsResource;
+import io.heartwise.report.ReportsFeature;
 import jakarta.ws.rs.core.Configurable;
 import java.util.List;
 import java.util.Objects;
@@ -89,7 +89,7 @@ public final class HeartwiseApplication {
         AttemptService attempts = heartwise.attempts();
         config.register(new QuizAttemptsResource(attempts));
         config.register(new AttemptsResource(attempts));
-        config.register(new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)));
+        config.register(new ReportsFeature(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)));
         config.register(new NoStoreFilter());
         config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
         config.register(new ApiDocumentResource(List.of(LessonsApi.class, QuizzesApi.class, QuizAttemptsApi.class, AttemptsApi.class, ReportsApi.class, HealthApi.class, ApiDocumentApi.class)));

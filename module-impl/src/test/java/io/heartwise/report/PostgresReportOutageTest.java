@@ -86,13 +86,13 @@ class PostgresReportOutageTest {
 
     @Test
     void aQuizReportOnTerminatedConnectionsIsUnavailableAndThenAnsweredAgain() throws Exception {
-        assertUnavailableWhileTerminatedThenTheSame(() -> reports.quiz(admin(), INTRO, null, null, null, null, null));
-        assertUnavailableWhileTerminatedThenTheSame(() -> reports.quiz(admin(), INTRO, null, null, null, "best", null));
+        assertUnavailableWhileTerminatedThenTheSame(() -> reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, null, null)));
+        assertUnavailableWhileTerminatedThenTheSame(() -> reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, "best", null)));
     }
 
     @Test
     void anAttemptListOnTerminatedConnectionsIsUnavailableAndThenAnsweredAgain() throws Exception {
-        assertUnavailableWhileTerminatedThenTheSame(() -> reports.attemptPage(admin(), INTRO, null, null, null, null, null, null, "2"));
+        assertUnavailableWhileTerminatedThenTheSame(() -> reports.attemptPage(admin(), INTRO, Filters.attemptListFilter(null, null, null, null, null, null, "2")));
     }
 
     @Test
@@ -102,7 +102,7 @@ class PostgresReportOutageTest {
 
     @Test
     void aLessonReportOnTerminatedConnectionsIsUnavailableAndThenAnsweredAgain() throws Exception {
-        assertUnavailableWhileTerminatedThenTheSame(() -> reports.lesson(admin(), "first-lesson", null, null, null));
+        assertUnavailableWhileTerminatedThenTheSame(() -> reports.lesson(admin(), "first-lesson", Filters.lessonFilter(null, null, null)));
     }
 
     @Test
@@ -118,7 +118,7 @@ class PostgresReportOutageTest {
 
     private String export(ByteArrayOutputStream out) {
         try {
-            reports.export(admin(), INTRO, "csv", "long", null, null, null, null, null).body().write(out);
+            reports.export(admin(), INTRO, Filters.exportRequest("csv", "long")).body().write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
