@@ -120,8 +120,8 @@ public interface ReportsApi {
      * @param attempts {@code all} (default), {@code first}, {@code last} or {@code best} per learner,
      *                 as for {@link #quiz}
      * @return {@code 200} with the file, rows ordered by submission time. The database failing before
-     *         the first bytes are sent is {@code 503 service-unavailable}; after them, the response
-     *         has begun as {@code 200} and the connection is cut, so the file arrives incomplete
+     *         the first bytes are sent is {@code 503 service-unavailable}; after them the response has
+     *         begun as {@code 200}, and the file ends where the failure stopped it
      * @see ExportRequest
      */
     @GET
