@@ -10,6 +10,7 @@ import io.heartwise.problem.JsonBodyExceptionMapper;
 import io.heartwise.problem.ProblemExceptionMapper;
 import io.heartwise.problem.UnexpectedExceptionMapper;
 import io.heartwise.problem.WebApplicationExceptionMapper;
+import io.heartwise.report.ReportsFeature;
 import io.heartwise.web.Heartwise;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Path;
@@ -44,7 +45,9 @@ final class FastPaths {
             ConstraintViolationMapper.class.getName(), JsonBodyExceptionMapper.class.getName(),
             UnexpectedExceptionMapper.class.getName(),
             QueryLengthFilter.class.getName(), BodySizeLimit.class.getName(), CorsFilter.class.getName(),
-            "io.heartwise.web.OperationBindings");
+            "io.heartwise.web.OperationBindings",
+            // Its parameter converters serve the reports, which no fast path serves.
+            ReportsFeature.class.getName());
 
     private FastPaths() {
     }

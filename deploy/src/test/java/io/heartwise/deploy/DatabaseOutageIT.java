@@ -21,13 +21,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded runner on PostgreSQL reached through a {@link TcpProxy}: stopping the proxy makes
- * the database vanish (connections cut, new ones refused) under a running server, and starting it
- * again brings the database back, without restarting the server. Runs in a schema of its own.
+ * The embedded runner on PostgreSQL while the database goes away under a running server, and
+ * comes back without restarting it: reached through a {@link TcpProxy}, whose stop makes the
+ * database vanish (connections cut, new ones refused); or with its connections terminated by the
+ * server ({@code pg_terminate_backend}, as an administrator, a restart or a failover does). Runs
+ * in a schema of its own.
  */
 class DatabaseOutageIT {
     private static final System.Logger LOG = System.getLogger(DatabaseOutageIT.class.getName());
     private static final String QUIZ = "why-men-pull-away-intimacy-fear-paradox";
+    private static final String LESSON = "why-men-pull-away";
     private static final String SERVICE_UNAVAILABLE = "https://heartwise.io/problems/service-unavailable";
     /** The pool waits 2 s for a connection; a refused one fails sooner. */
     private static final Duration UNAVAILABLE_WITHIN = Duration.ofSeconds(5);
@@ -104,6 +107,51 @@ class DatabaseOutageIT {
         assertEquals(acknowledged, listed);
         assertEquals(new HashSet<>(acknowledged), storedAttemptIds());
         assertEquals(Set.of(), attemptsWithoutAllQuestions(AttemptsClient.json(quiz).path("questions").size()));
+    }
+
+    @Test
+    void reportsAndExportsAre503WhileTheirConnectionsAreTerminatedAndTheSameOnceThePoolHasNewOnes() throws Exception {
+        schema = new PostgresSchema("hw_it");
+        String applicationName = "hw-it-" + schema.name();
+        runner = RunnerProcess.forTest("report outage", List.of("-Xmx256m", "-Dheartwise.demo-platform=true",
+                "-Dheartwise.db.url=" + schema.url() + "&ApplicationName=" + applicationName, "-Dheartwise.db.user=" + PostgresSchema.user(),
+                // The pool hands out a connection used within this window without checking it, as
+                // it does on a busy server within half a second: here every one, so that each
+                // request meets a terminated connection.
+                "-Dcom.zaxxer.hikari.aliveBypassWindowMs=3600000"));
+        runner.start();
+        AttemptsClient client = new AttemptsClient(runner::uri);
+        String body = AttemptsClient.answersTo(client.quiz(QUIZ));
+        for (String learner : List.of("outage-learner", "other-learner")) {
+            created(client.submit(client.token(learner), QUIZ, body), runner);
+        }
+        HttpResponse<String> minted = client.get("api/v1/demo/token?learner=outage-admin&role=admin", null);
+        assertEquals(200, minted.statusCode(), minted::body);
+        String admin = AttemptsClient.json(minted).path("token").asText();
+
+        for (String report : List.of("reports/quizzes/" + QUIZ, "reports/quizzes/" + QUIZ + "/attempts", "reports/learners/outage-learner",
+                "reports/lessons/" + LESSON, "reports/quizzes/" + QUIZ + "/export", "reports/quizzes/" + QUIZ + "/export?format=jsonl&shape=attempts")) {
+            HttpResponse<String> before = client.get("api/v1/" + report, admin);
+            assertEquals(200, before.statusCode(), () -> report + ": " + before.body());
+            assertTrue(PostgresSchema.terminateConnections(applicationName) > 0, "the server keeps its connections in its pool");
+
+            HttpResponse<String> terminated = client.get("api/v1/" + report, admin);
+            assertEquals(503, terminated.statusCode(), () -> report + ": " + terminated.body() + "\n" + runner.output());
+            assertEquals("application/problem+json", terminated.headers().firstValue("Content-Type").orElse(""), report);
+            assertEquals(SERVICE_UNAVAILABLE, AttemptsClient.json(terminated).path("type").asText(), report);
+            assertEquals("5", terminated.headers().firstValue("Retry-After").orElse(""), report);
+
+            long deadline = System.nanoTime() + RECOVERED_WITHIN.toNanos();
+            HttpResponse<String> after = client.get("api/v1/" + report, admin);
+            while (after.statusCode() == 503 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                after = client.get("api/v1/" + report, admin);
+            }
+            HttpResponse<String> recovered = after;
+            assertEquals(200, recovered.statusCode(), () -> report + " " + RECOVERED_WITHIN.toSeconds() + " s after: " + recovered.body());
+            assertEquals(before.body(), recovered.body(), () -> report + ": the same answer, nothing lost");
+        }
+        assertEquals(2, storedAttemptIds().size());
     }
 
     private static String created(HttpResponse<String> response, RunnerProcess runner) {

@@ -3,6 +3,7 @@ package io.heartwise.api;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 
 /**
  * Instructor reports: results, item analysis, progress and exports. Every operation needs
@@ -22,10 +24,14 @@ import jakarta.ws.rs.core.Response;
  * that names no context is {@code 403} too. An admin sees every context of the platform, or one
  * with {@code context}.
  *
- * <p>Common query parameters, each {@code 400 invalid-parameter} naming the parameter when bad:
- * {@code from} and {@code to} are ISO-8601 instants ({@code 2026-01-31T00:00:00Z}) bounding the
- * submission time, {@code from} inclusive and {@code to} exclusive; {@code context} names a course
- * or context. Report responses are {@code Cache-Control: no-store}.
+ * <p>Common query parameters, each {@code 400 invalid-parameter} naming the parameter when bad
+ * ({@link InvalidParameterException}): {@code from} and {@code to} are ISO-8601 instants
+ * ({@code 2026-01-31T00:00:00Z}) bounding the submission time, {@code from} inclusive and
+ * {@code to} exclusive; {@code context} names a course or context. Each operation's query
+ * parameters make one checked record ({@link QuizFilter}, {@link AttemptListFilter},
+ * {@link LessonFilter}, {@link ExportRequest}), so a bad parameter is answered before the caller's
+ * roles or the quiz are looked at; only {@code context} and the {@code after} cursor, which depend
+ * on the caller, are checked after them. Report responses are {@code Cache-Control: no-store}.
  */
 @CallerRequired
 @Path("reports")
@@ -51,15 +57,16 @@ public interface ReportsApi {
      * @param version  the quiz version (content hash, as in {@link QuizReport#versions()}); default: the
      *                 version published now. A version without attempts gives an empty report
      * @return the report, stating the version and the filters it used
+     * @see QuizFilter
      */
     @GET
     @Path("quizzes/{quizId}")
     QuizReport quiz(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                     @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
                     @QueryParam("context") String context,
-                    @QueryParam("from") String from,
-                    @QueryParam("to") String to,
-                    @QueryParam("attempts") String attempts,
+                    @QueryParam("from") Instant from,
+                    @QueryParam("to") Instant to,
+                    @QueryParam("attempts") @DefaultValue("all") CountedAttempts attempts,
                     @QueryParam("version") String version);
 
     /**
@@ -74,6 +81,7 @@ public interface ReportsApi {
      * @param after   the {@code next} cursor of the previous page; a cursor that was not issued: {@code 400}
      * @param limit   page size, 1 to 500, default 50
      * @return the page, and a cursor for the next one
+     * @see AttemptListFilter
      */
     @GET
     @Path("quizzes/{quizId}/attempts")
@@ -82,10 +90,10 @@ public interface ReportsApi {
                          @QueryParam("context") String context,
                          @QueryParam("learner") String learner,
                          @QueryParam("version") String version,
-                         @QueryParam("from") String from,
-                         @QueryParam("to") String to,
+                         @QueryParam("from") Instant from,
+                         @QueryParam("to") Instant to,
                          @QueryParam("after") String after,
-                         @QueryParam("limit") String limit);
+                         @QueryParam("limit") @DefaultValue("" + AttemptListFilter.DEFAULT_LIMIT) Integer limit);
 
     /**
      * Exports the attempts at one version of a quiz, streamed as it is read from the database
@@ -112,20 +120,23 @@ public interface ReportsApi {
      * @param to       latest submission, exclusive
      * @param attempts {@code all} (default), {@code first}, {@code last} or {@code best} per learner,
      *                 as for {@link #quiz}
-     * @return {@code 200} with the file, rows ordered by submission time
+     * @return {@code 200} with the file, rows ordered by submission time. The database failing before
+     *         the first bytes are sent is {@code 503 service-unavailable}; after them the response has
+     *         begun as {@code 200}, and the file ends where the failure stopped it
+     * @see ExportRequest
      */
     @GET
     @Path("quizzes/{quizId}/export")
     @Produces({TEXT_CSV, APPLICATION_JSONL, MediaType.APPLICATION_JSON})
     Response export(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                     @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
-                    @QueryParam("format") String format,
-                    @QueryParam("shape") String shape,
+                    @QueryParam("format") @DefaultValue("csv") ExportFormat format,
+                    @QueryParam("shape") @DefaultValue("long") ExportShape shape,
                     @QueryParam("context") String context,
                     @QueryParam("version") String version,
-                    @QueryParam("from") String from,
-                    @QueryParam("to") String to,
-                    @QueryParam("attempts") String attempts);
+                    @QueryParam("from") Instant from,
+                    @QueryParam("to") Instant to,
+                    @QueryParam("attempts") @DefaultValue("all") CountedAttempts attempts);
 
     /**
      * Every attempt of one learner across all quizzes, each saying whether the quiz's grading
@@ -151,12 +162,13 @@ public interface ReportsApi {
      * @param from     earliest submission, inclusive
      * @param to       latest submission, exclusive
      * @return the roll-up, sections in lesson order
+     * @see LessonFilter
      */
     @GET
     @Path("lessons/{lessonId}")
     LessonReport lesson(@PathParam("lessonId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                         @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String lessonId,
                         @QueryParam("context") String context,
-                        @QueryParam("from") String from,
-                        @QueryParam("to") String to);
+                        @QueryParam("from") Instant from,
+                        @QueryParam("to") Instant to);
 }

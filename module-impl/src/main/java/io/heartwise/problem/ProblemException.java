@@ -36,6 +36,12 @@ public class ProblemException extends RuntimeException {
         this.errors = List.of();
     }
 
+    /** @return a 400 {@code invalid-parameter} that names the parameter and says what its value must be */
+    public static ProblemException invalidParameter(String parameter, String reason) {
+        return new ProblemException(ProblemType.INVALID_PARAMETER, "Invalid value for " + parameter + ": " + reason + ".",
+                List.of(FieldError.atParameter(parameter, reason)));
+    }
+
     public ProblemType type() {
         return type;
     }

@@ -1,5 +1,6 @@
 package io.heartwise.problem;
 
+import io.heartwise.api.InvalidParameterException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -14,13 +15,17 @@ import java.lang.System.Logger.Level;
  * Turns the exceptions Jersey raises for routing and negotiation (unknown route, method not
  * allowed, not acceptable, unsupported media type, a parameter that cannot be converted) into
  * {@code about:blank} problems with a helpful detail. The exception's own message is never
- * echoed: it can name internal classes.
+ * echoed: it can name internal classes. The contract's {@link InvalidParameterException} is a
+ * {@code 400 invalid-parameter} naming the parameter.
  */
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
     private static final System.Logger LOG = System.getLogger(WebApplicationExceptionMapper.class.getName());
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception instanceof InvalidParameterException invalid) {
+            return ProblemAnswer.of(ProblemException.invalidParameter(invalid.parameter(), invalid.reason())).response();
+        }
         Response original = exception.getResponse();
         int status = original == null ? 500 : original.getStatus();
         if (status >= 500) {

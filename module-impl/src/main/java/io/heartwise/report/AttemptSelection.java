@@ -1,7 +1,7 @@
 package io.heartwise.report;
 
+import io.heartwise.api.CountedAttempts;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Which attempts a report counts: all of them, or one per learner. The per-learner choice is a
@@ -29,12 +29,13 @@ enum AttemptSelection {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<AttemptSelection> parse(String value) {
-        for (AttemptSelection selection : values()) {
-            if (selection.apiName().equals(value)) {
-                return Optional.of(selection);
-            }
-        }
-        return Optional.empty();
+    /** @return the selection the API's {@code attempts} parameter names */
+    static AttemptSelection of(CountedAttempts counted) {
+        return switch (counted) {
+            case ALL -> ALL;
+            case FIRST -> FIRST;
+            case LAST -> LAST;
+            case BEST -> BEST;
+        };
     }
 }

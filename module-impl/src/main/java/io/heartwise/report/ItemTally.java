@@ -61,7 +61,7 @@ final class ItemTally {
         if (summary == null || !resolve(summary)) {
             return false;
         }
-        int slot = slot(ReportStore.cents(score), passed);
+        int slot = slot(ReportRows.cents(score), passed);
         slotCounts[slot]++;
         maxScore = maxScore == null ? attemptMaxScore : Math.max(maxScore, attemptMaxScore);
         for (Entry entry : resolved) {

@@ -27,7 +27,7 @@ final class QuestionContents {
         for (int index = 0; index < quiz.questions().size(); index++) {
             QuestionDocument question = quiz.questions().get(index);
             contents.add(new QuestionContent(index, question.id(), question.type(), question.prompt().strip(),
-                    ReportStore.cents(question.effectivePoints()), randomGuessPercent(question), options(question)));
+                    ReportRows.cents(question.effectivePoints()), randomGuessPercent(question), options(question)));
         }
         return List.copyOf(contents);
     }

@@ -1,5 +1,6 @@
 package io.heartwise.report;
 
+import io.heartwise.api.ExportShape;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,28 +17,20 @@ import java.util.UUID;
  */
 final class QuizExport {
 
-    /** The layout of an export. */
-    enum Shape {
-        /** One row per attempt x question x chosen answer. */
-        LONG,
-        /** One row per attempt, one column per question. */
-        ATTEMPTS
-    }
-
     static final List<String> ATTEMPT_COLUMNS = List.of("attempt_id", "learner_id", "context_id", "quiz_id", "quiz_version",
             "attempt_number", "started_at", "submitted_at", "score", "max_score", "scaled_score", "passed");
 
     static final List<String> LONG_COLUMNS = List.of("question_position", "question_id", "question_type", "points", "max_points",
             "correct", "answer_position", "choice_id", "order_position", "category_id");
 
-    private final ReportStore store;
+    private final ReportTransactions transactions;
     private final ReportScope scope;
-    private final Shape shape;
+    private final ExportShape shape;
     private final List<String> questionIds;
 
-    /** @param questionIds the version's questions in order; names the per-question columns of {@link Shape#ATTEMPTS} */
-    QuizExport(ReportStore store, ReportScope scope, Shape shape, List<String> questionIds) {
-        this.store = Objects.requireNonNull(store, "store");
+    /** @param questionIds the version's questions in order; names the per-question columns of {@link ExportShape#ATTEMPTS} */
+    QuizExport(ReportTransactions transactions, ReportScope scope, ExportShape shape, List<String> questionIds) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.scope = Objects.requireNonNull(scope, "scope");
         this.shape = Objects.requireNonNull(shape, "shape");
         this.questionIds = List.copyOf(questionIds);
@@ -45,7 +38,7 @@ final class QuizExport {
 
     List<String> columns() {
         List<String> columns = new ArrayList<>(ATTEMPT_COLUMNS);
-        if (shape == Shape.LONG) {
+        if (shape == ExportShape.LONG) {
             columns.addAll(LONG_COLUMNS);
         } else {
             for (int i = 0; i < questionIds.size(); i++) {
@@ -55,15 +48,22 @@ final class QuizExport {
         return List.copyOf(columns);
     }
 
-    /** Writes the header and every row; the writer is flushed, the stream left open. */
+    /**
+     * Writes the header and every row; the writer is flushed, the stream left open. Nothing is
+     * written before the database has answered the query, and a failure leaves the writer
+     * unflushed: while nothing has reached the client, the response can still be a 503 problem.
+     *
+     * @throws io.heartwise.store.StoreUnavailableException when the database cannot be reached
+     * @throws IOException                                  when the client has gone
+     */
     void write(ExportWriter writer) throws IOException {
-        writer.header(columns());
         try {
-            store.stream(connection -> {
-                try (PreparedStatement statement = ReportStore.prepareStreaming(connection, sql())) {
+            transactions.stream("exporting quiz " + scope.quizId(), connection -> {
+                try (PreparedStatement statement = ReportTransactions.prepareStreaming(connection, sql())) {
                     scope.bind(statement, 1);
                     try (ResultSet row = statement.executeQuery()) {
-                        if (shape == Shape.LONG) {
+                        writer.header(columns());
+                        if (shape == ExportShape.LONG) {
                             writeLong(row, writer);
                         } else {
                             writeAttempts(row, writer);
@@ -76,8 +76,6 @@ final class QuizExport {
             });
         } catch (ClientGone e) {
             throw e.io;
-        } catch (SQLException e) {
-            throw ReportStore.failure("exporting quiz " + scope.quizId(), e);
         }
         writer.close();
     }
@@ -85,7 +83,7 @@ final class QuizExport {
     private String sql() {
         String attempt = "a.id, a.learner_id, a.context_id, a.quiz_id, a.quiz_version, a.attempt_number, a.started_at, a.submitted_at, "
                 + "a.score, a.max_score, a.scaled_score, a.passed";
-        if (shape == Shape.LONG) {
+        if (shape == ExportShape.LONG) {
             return "SELECT " + attempt + ", q.question_index, q.question_id, q.question_type, q.points, q.max_points, q.correct, "
                     + "c.answer_index, c.choice_id, c.position, c.category_id FROM " + scope.source()
                     + " JOIN attempt_questions q ON q.attempt_id = a.id"
@@ -155,8 +153,8 @@ final class QuizExport {
         values.add(row.getString("quiz_id"));
         values.add(row.getString("quiz_version"));
         values.add(row.getInt("attempt_number"));
-        values.add(ReportStore.instant(row, "started_at"));
-        values.add(ReportStore.instant(row, "submitted_at"));
+        values.add(ReportRows.instant(row, "started_at"));
+        values.add(ReportRows.instant(row, "submitted_at"));
         values.add(row.getDouble("score"));
         values.add(row.getDouble("max_score"));
         values.add(row.getDouble("scaled_score"));

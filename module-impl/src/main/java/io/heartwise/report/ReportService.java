@@ -1,14 +1,18 @@
 package io.heartwise.report;
 
 import io.heartwise.api.AttemptList;
+import io.heartwise.api.AttemptListFilter;
 import io.heartwise.api.AttemptPage;
+import io.heartwise.api.ExportFormat;
+import io.heartwise.api.ExportRequest;
 import io.heartwise.api.LearnerReport;
 import io.heartwise.api.LearnerReport.LearnerQuiz;
 import io.heartwise.api.Lesson;
+import io.heartwise.api.LessonFilter;
 import io.heartwise.api.LessonReport;
 import io.heartwise.api.LessonReport.SectionQuiz;
-import io.heartwise.api.Problem.FieldError;
 import io.heartwise.api.ProblemType;
+import io.heartwise.api.QuizFilter;
 import io.heartwise.api.QuizReport;
 import io.heartwise.api.QuizReport.ReportFilters;
 import io.heartwise.api.ReportedAttempt;
@@ -20,8 +24,8 @@ import io.heartwise.content.ContentCatalog;
 import io.heartwise.content.QuizDocument;
 import io.heartwise.problem.ProblemException;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.time.DateTimeException;
-import java.time.Instant;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,28 +34,25 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * The reports: checks who may see what (staff only, one platform, an instructor's own context),
- * turns query parameters into a scope, and assembles the answers from {@link ReportStore}'s
- * aggregates. Which attempt a quiz's grading policy counts comes from {@link AttemptService}, the
- * one place that decides it. Thread-safe.
+ * turns an operation's checked query parameters ({@link QuizFilter}, {@link AttemptListFilter},
+ * {@link LessonFilter}, {@link ExportRequest}) into a scope, and assembles the answers from the
+ * report queries ({@link QuizReportQueries}, {@link AttemptListQueries}, {@link LessonProgressQuery}).
+ * Which attempt a quiz's grading policy counts comes from {@link AttemptService}, the one place
+ * that decides it. Thread-safe.
  */
 public final class ReportService {
 
-    /** Page size of an attempt list unless the client asks otherwise. */
-    static final int DEFAULT_LIMIT = 50;
-
-    /** Largest page of an attempt list. */
-    static final int MAX_LIMIT = 500;
-
-    private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z._-]{1,128}");
     private static final int MAX_ID_LENGTH = 255;
 
     private final ContentCatalog catalog;
-    private final ReportStore store;
+    private final ReportTransactions transactions;
+    private final QuizReportQueries quizReports;
+    private final AttemptListQueries attemptLists;
+    private final LessonProgressQuery lessonProgress;
     private final AttemptService attempts;
 
     /**
@@ -60,19 +61,22 @@ public final class ReportService {
      */
     public ReportService(ContentCatalog catalog, DataSource dataSource, AttemptService attempts) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.store = new ReportStore(dataSource);
+        this.transactions = new ReportTransactions(dataSource);
+        this.quizReports = new QuizReportQueries(transactions);
+        this.attemptLists = new AttemptListQueries(transactions);
+        this.lessonProgress = new LessonProgressQuery(transactions);
         this.attempts = Objects.requireNonNull(attempts, "attempts");
     }
 
-    /** The parsed, checked scope of a quiz report or export, and the quiz it is about. */
+    /** The scope of a quiz report or export, and the quiz it is about. */
     private record QuizRequest(QuizDocument quiz, String currentVersion, ReportScope scope) {
     }
 
-    public QuizReport quiz(Caller caller, String quizId, String context, String from, String to, String attemptsParameter, String version) {
-        QuizRequest request = quizRequest(caller, quizId, context, from, to, attemptsParameter, version);
+    public QuizReport quiz(Caller caller, String quizId, QuizFilter filter) {
+        QuizRequest request = quizRequest(caller, quizId, filter);
         ReportScope scope = request.scope();
         boolean current = scope.version().equals(request.currentVersion());
-        ReportStore.Aggregates aggregates = store.aggregate(scope, request.currentVersion());
+        QuizReportQueries.Aggregates aggregates = quizReports.aggregate(scope, request.currentVersion());
         Double maxScore = aggregates.maxScore() != null ? aggregates.maxScore() : current ? (double) request.quiz().maxScore() : null;
         QuizStatistics statistics = new QuizStatistics(aggregates.scores(), maxScore, aggregates.items(), aggregates.choices(),
                 current ? QuestionContents.of(request.quiz()) : List.of());
@@ -82,24 +86,14 @@ public final class ReportService {
                 statistics.summary(aggregates.learners()), statistics.test(), statistics.questions());
     }
 
-    public AttemptPage attemptPage(Caller caller, String quizId, String context, String learner, String version, String from, String to,
-                                   String after, String limit) {
-        String scopedContext = scopedContext(caller, context);
+    public AttemptPage attemptPage(Caller caller, String quizId, AttemptListFilter filter) {
+        String scopedContext = scopedContext(caller, filter.context());
         quizDocument(quizId);
-        Instant fromInstant = instant("from", from);
-        Instant toInstant = instant("to", to);
-        checkRange(fromInstant, toInstant);
-        if (learner != null && (learner.isBlank() || learner.length() > MAX_ID_LENGTH)) {
-            throw invalid("learner", "must name a learner, at most " + MAX_ID_LENGTH + " characters");
-        }
-        if (version != null && !VERSION.matcher(version).matches()) {
-            throw invalid("version", "must be a quiz version as listed in the quiz report's versions");
-        }
-        PageCursor cursor = after == null ? null : PageCursor.decode(after)
-                .orElseThrow(() -> invalid("after", "must be the next cursor of a previous page, unchanged"));
-        int size = limit(limit);
-        List<ReportedAttempt> rows = store.attempts(caller.platformId(), quizId, scopedContext, learner, version, fromInstant, toInstant,
-                cursor, size);
+        PageCursor cursor = filter.after() == null ? null : PageCursor.decode(filter.after())
+                .orElseThrow(() -> ProblemException.invalidParameter("after", "must be the next cursor of a previous page, unchanged"));
+        int size = filter.limit();
+        List<ReportedAttempt> rows = attemptLists.attempts(caller.platformId(), quizId, scopedContext, filter.learner(), filter.version(),
+                filter.from(), filter.to(), cursor, size);
         if (rows.size() <= size) {
             return new AttemptPage(quizId, rows, null, Map.of());
         }
@@ -107,17 +101,17 @@ public final class ReportService {
         ReportedAttempt last = page.get(size - 1);
         String next = new PageCursor(last.submittedAt(), UUID.fromString(last.id())).encode();
         StringBuilder link = new StringBuilder("reports/quizzes/" + quizId + "/attempts?after=" + next + "&limit=" + size);
-        appendQuery(link, "context", context);
-        appendQuery(link, "learner", learner);
-        appendQuery(link, "version", version);
-        appendQuery(link, "from", from);
-        appendQuery(link, "to", to);
+        appendQuery(link, "context", filter.context());
+        appendQuery(link, "learner", filter.learner());
+        appendQuery(link, "version", filter.version());
+        appendQuery(link, "from", filter.from());
+        appendQuery(link, "to", filter.to());
         return new AttemptPage(quizId, List.copyOf(page), next, Map.of("next", link.toString()));
     }
 
     public LearnerReport learner(Caller caller, String learnerId, String context) {
         String scopedContext = scopedContext(caller, context);
-        List<ReportedAttempt> visible = store.learnerAttempts(caller.platformId(), learnerId, scopedContext);
+        List<ReportedAttempt> visible = attemptLists.learnerAttempts(caller.platformId(), learnerId, scopedContext);
         Map<String, List<ReportedAttempt>> byQuiz = new LinkedHashMap<>();
         visible.forEach(attempt -> byQuiz.computeIfAbsent(attempt.quizId(), id -> new ArrayList<>()).add(attempt));
         List<LearnerQuiz> quizzes = new ArrayList<>();
@@ -141,21 +135,19 @@ public final class ReportService {
         return new LearnerReport(learnerId, scopedContext, List.copyOf(quizzes));
     }
 
-    public LessonReport lesson(Caller caller, String lessonId, String context, String from, String to) {
-        String scopedContext = scopedContext(caller, context);
+    public LessonReport lesson(Caller caller, String lessonId, LessonFilter filter) {
+        String scopedContext = scopedContext(caller, filter.context());
         Lesson lesson = catalog.lesson(lessonId).orElseThrow(() -> new ProblemException(ProblemType.LESSON_NOT_FOUND,
                 "There is no lesson \"" + lessonId + "\"."));
-        Instant fromInstant = instant("from", from);
-        Instant toInstant = instant("to", to);
-        checkRange(fromInstant, toInstant);
         List<String> quizIds = lesson.sections().stream().map(Section::quizId).toList();
-        ReportStore.LessonProgress progress = store.lessonProgress(caller.platformId(), quizIds, scopedContext, fromInstant, toInstant);
-        Map<String, ReportStore.QuizProgress> byQuiz = new HashMap<>();
+        LessonProgressQuery.LessonProgress progress = lessonProgress.lessonProgress(caller.platformId(), quizIds, scopedContext, filter.from(),
+                filter.to());
+        Map<String, LessonProgressQuery.QuizProgress> byQuiz = new HashMap<>();
         progress.quizzes().forEach(quiz -> byQuiz.put(quiz.quizId(), quiz));
         List<SectionQuiz> sections = new ArrayList<>();
         long learners = 0;
         for (Section section : lesson.sections()) {
-            ReportStore.QuizProgress quiz = byQuiz.getOrDefault(section.quizId(), new ReportStore.QuizProgress(section.quizId(), 0, 0, 0, 0));
+            LessonProgressQuery.QuizProgress quiz = byQuiz.getOrDefault(section.quizId(), new LessonProgressQuery.QuizProgress(section.quizId(), 0, 0, 0, 0));
             long n = quiz.learners();
             Statistic mean = n == 0 ? Statistic.missing(0, "no learner attempted it") : Statistic.of(100 * quiz.sumOfBest() / n, n);
             Statistic passRate = n == 0 ? Statistic.missing(0, "no learner attempted it") : Statistic.of(100.0 * quiz.passedLearners() / n, n);
@@ -170,51 +162,26 @@ public final class ReportService {
     public record Export(String fileName, String mediaType, StreamingOutput body) {
     }
 
-    public Export export(Caller caller, String quizId, String format, String shape, String context, String version, String from, String to,
-                         String attemptsParameter) {
-        String chosenFormat = format == null ? "csv" : format;
-        if (!chosenFormat.equals("csv") && !chosenFormat.equals("jsonl")) {
-            throw invalid("format", "must be csv or jsonl");
-        }
-        QuizExport.Shape chosenShape;
-        if (shape == null || shape.equals("long")) {
-            chosenShape = QuizExport.Shape.LONG;
-        } else if (shape.equals("attempts")) {
-            chosenShape = QuizExport.Shape.ATTEMPTS;
-        } else {
-            throw invalid("shape", "must be long or attempts");
-        }
-        QuizRequest request = quizRequest(caller, quizId, context, from, to, attemptsParameter, version);
-        ReportScope scope = request.scope();
-        List<String> questionIds = scope.version().equals(request.currentVersion())
-                ? request.quiz().questions().stream().map(question -> question.id()).toList()
-                : store.questionIds(scope);
-        QuizExport export = new QuizExport(store, scope, chosenShape, questionIds);
-        boolean csv = chosenFormat.equals("csv");
-        String fileName = "heartwise-" + quizId + "-" + scope.version() + "-" + chosenShape.name().toLowerCase(java.util.Locale.ROOT)
-                + (csv ? ".csv" : ".jsonl");
-        return new Export(fileName, csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8", out -> {
-            try (ExportWriter writer = csv ? ExportWriter.csv(out) : ExportWriter.jsonLines(out)) {
-                export.write(writer);
-            }
-        });
+    public Export export(Caller caller, String quizId, ExportRequest request) {
+        QuizRequest quiz = quizRequest(caller, quizId, request.filter());
+        ReportScope scope = quiz.scope();
+        List<String> questionIds = scope.version().equals(quiz.currentVersion())
+                ? quiz.quiz().questions().stream().map(question -> question.id()).toList()
+                : attemptLists.questionIds(scope);
+        QuizExport export = new QuizExport(transactions, scope, request.shape(), questionIds);
+        boolean csv = request.format() == ExportFormat.CSV;
+        String fileName = "heartwise-" + quizId + "-" + scope.version() + "-" + request.shape() + (csv ? ".csv" : ".jsonl");
+        // Not closed on a failure: closing flushes, and a flushed response can no longer become a 503.
+        return new Export(fileName, csv ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8",
+                out -> export.write(csv ? ExportWriter.csv(out) : ExportWriter.jsonLines(out)));
     }
 
-    private QuizRequest quizRequest(Caller caller, String quizId, String context, String from, String to, String attemptsParameter,
-                                    String version) {
-        String scopedContext = scopedContext(caller, context);
+    private QuizRequest quizRequest(Caller caller, String quizId, QuizFilter filter) {
+        String scopedContext = scopedContext(caller, filter.context());
         QuizDocument quiz = quizDocument(quizId);
         String current = catalog.quizVersion(quizId).orElseThrow();
-        Instant fromInstant = instant("from", from);
-        Instant toInstant = instant("to", to);
-        checkRange(fromInstant, toInstant);
-        AttemptSelection selection = attemptsParameter == null ? AttemptSelection.ALL : AttemptSelection.parse(attemptsParameter)
-                .orElseThrow(() -> invalid("attempts", "must be all, first, last or best"));
-        if (version != null && !VERSION.matcher(version).matches()) {
-            throw invalid("version", "must be a quiz version as listed in the report's versions");
-        }
-        ReportScope scope = new ReportScope(caller.platformId(), quizId, version == null ? current : version, scopedContext, fromInstant,
-                toInstant, selection);
+        ReportScope scope = new ReportScope(caller.platformId(), quizId, filter.version() == null ? current : filter.version(), scopedContext,
+                filter.from(), filter.to(), AttemptSelection.of(filter.attempts()));
         return new QuizRequest(quiz, current, scope);
     }
 
@@ -227,7 +194,7 @@ public final class ReportService {
             throw new ProblemException(ProblemType.FORBIDDEN, "Reports are for instructors and admins; this token grants the learner role only.");
         }
         if (requested != null && (requested.isEmpty() || requested.length() > MAX_ID_LENGTH)) {
-            throw invalid("context", "must name a course or context, at most " + MAX_ID_LENGTH + " characters");
+            throw ProblemException.invalidParameter("context", "must name a course or context, at most " + MAX_ID_LENGTH + " characters");
         }
         if (caller.roles().contains(Caller.Role.ADMIN)) {
             return requested;
@@ -254,46 +221,9 @@ public final class ReportService {
                 attempt.submittedAt(), counts);
     }
 
-    private static Instant instant(String parameter, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeException e) {
-            throw invalid(parameter, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
-        }
-    }
-
-    private static void checkRange(Instant from, Instant to) {
-        if (from != null && to != null && !to.isAfter(from)) {
-            throw invalid("to", "must be after from");
-        }
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-    }
-
-    private static void appendQuery(StringBuilder link, String name, String value) {
+    private static void appendQuery(StringBuilder link, String name, Object value) {
         if (value != null) {
-            link.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            link.append('&').append(name).append('=').append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
         }
-    }
-
-    private static ProblemException invalid(String parameter, String detail) {
-        return new ProblemException(ProblemType.INVALID_PARAMETER, "Invalid value for " + parameter + ": " + detail + ".",
-                List.of(FieldError.atParameter(parameter, detail)));
     }
 }

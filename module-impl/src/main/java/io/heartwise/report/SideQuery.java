@@ -1,6 +1,6 @@
 package io.heartwise.report;
 
-import io.heartwise.report.ReportStore.Work;
+import io.heartwise.report.ReportTransactions.Work;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;

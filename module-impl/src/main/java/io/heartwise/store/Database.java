@@ -111,8 +111,8 @@ public final class Database implements AutoCloseable {
                 LOGGER.log(System.Logger.Level.INFO, "Applied {0} database migration(s) to {1}", applied, settings.location());
             }
         } catch (FlywayException e) {
-            if (ConnectionFailures.isConnectionFailure(e)) {
-                throw new StoreUnavailableException("Cannot reach the database at " + settings.location() + ": " + ConnectionFailures.describe(e), e);
+            if (DatabaseFailures.isUnavailable(e)) {
+                throw new StoreUnavailableException("Cannot reach the database at " + settings.location() + ": " + DatabaseFailures.describe(e), e);
             }
             throw new IllegalStateException("Migrating the database at " + settings.location() + " failed: " + e.getMessage(), e);
         }

@@ -79,7 +79,7 @@ public final class JdbcAttemptStore implements AttemptStore {
                 return insertOnce(attempt, maxAttempts);
             } catch (SQLException e) {
                 if (!isUniqueViolation(e)) {
-                    throw failure("storing attempt " + attempt.id(), e);
+                    throw DatabaseFailures.translate("storing attempt " + attempt.id(), e);
                 }
                 // Another insert took our number or our idempotency key first and has committed:
                 // the next try numbers after it, or finds it by its key.
@@ -105,7 +105,7 @@ public final class JdbcAttemptStore implements AttemptStore {
                 return row.next() ? Optional.of(storedAttempt(row)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw failure("reading attempt " + attemptId, e);
+            throw DatabaseFailures.translate("reading attempt " + attemptId, e);
         }
     }
 
@@ -128,7 +128,7 @@ public final class JdbcAttemptStore implements AttemptStore {
             }
             return List.copyOf(attempts);
         } catch (SQLException e) {
-            throw failure("listing attempts at quiz " + quizId, e);
+            throw DatabaseFailures.translate("listing attempts at quiz " + quizId, e);
         }
     }
 
@@ -141,7 +141,7 @@ public final class JdbcAttemptStore implements AttemptStore {
             }
         } catch (SQLException e) {
             // Whatever went wrong, the database did not answer a trivial query: that is what ping reports.
-            throw new StoreUnavailableException("The database does not answer: " + ConnectionFailures.describe(e), e);
+            throw new StoreUnavailableException("The database does not answer: " + DatabaseFailures.describe(e), e);
         }
     }
 
@@ -425,7 +425,7 @@ public final class JdbcAttemptStore implements AttemptStore {
                 }
             }
         } catch (SQLException e) {
-            throw failure("checking attempt id " + attempt.id(), e);
+            throw DatabaseFailures.translate("checking attempt id " + attempt.id(), e);
         }
     }
 
@@ -468,21 +468,5 @@ public final class JdbcAttemptStore implements AttemptStore {
             // The connection is likely gone, and the database rolls back what it cannot commit.
             failure.addSuppressed(e);
         }
-    }
-
-    private static RuntimeException failure(String action, SQLException e) {
-        if (ConnectionFailures.isConnectionFailure(e)) {
-            return new StoreUnavailableException("The database cannot be reached while " + action + ": " + ConnectionFailures.describe(e), e);
-        }
-        // A batch reports a summary; the row's own exception, next in the chain, says what was wrong.
-        SQLException cause = e;
-        for (Throwable next : e) {
-            if (next instanceof SQLException sqlException && sqlException.getSQLState() != null) {
-                cause = sqlException;
-                break;
-            }
-        }
-        return new IllegalStateException("The database failed while " + action + ": " + cause.getMessage()
-                + " (SQLState " + cause.getSQLState() + ")", e);
     }
 }

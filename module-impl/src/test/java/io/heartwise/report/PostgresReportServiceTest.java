@@ -52,8 +52,8 @@ class PostgresReportServiceTest extends ReportServiceContract {
         }
         List<QuizReport> alongside = new ArrayList<>();
         for (String selection : List.of("all", "first", "last", "best")) {
-            alongside.add(reports.quiz(admin(), INTRO, null, null, null, selection, null));
-            alongside.add(reports.quiz(admin(), INTRO, "course-1", null, null, selection, null));
+            alongside.add(reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, selection, null)));
+            alongside.add(reports.quiz(admin(), INTRO, Filters.quizFilter("course-1", null, null, selection, null)));
         }
 
         List<QuizReport> oneByOne = new ArrayList<>();
@@ -66,8 +66,8 @@ class PostgresReportServiceTest extends ReportServiceContract {
         try (HikariDataSource narrow = new HikariDataSource(config)) {
             ReportService narrowReports = new ReportService(catalog, narrow, attempts);
             for (String selection : List.of("all", "first", "last", "best")) {
-                oneByOne.add(narrowReports.quiz(admin(), INTRO, null, null, null, selection, null));
-                oneByOne.add(narrowReports.quiz(admin(), INTRO, "course-1", null, null, selection, null));
+                oneByOne.add(narrowReports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, selection, null)));
+                oneByOne.add(narrowReports.quiz(admin(), INTRO, Filters.quizFilter("course-1", null, null, selection, null)));
             }
         }
 
@@ -76,8 +76,8 @@ class PostgresReportServiceTest extends ReportServiceContract {
             statement.executeUpdate("UPDATE attempts SET item_summary = NULL");
         }
         for (String selection : List.of("all", "first", "last", "best")) {
-            joined.add(reports.quiz(admin(), INTRO, null, null, null, selection, null));
-            joined.add(reports.quiz(admin(), INTRO, "course-1", null, null, selection, null));
+            joined.add(reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, selection, null)));
+            joined.add(reports.quiz(admin(), INTRO, Filters.quizFilter("course-1", null, null, selection, null)));
         }
 
         assertEquals(alongside, oneByOne, "a pool with one connection runs the same parts one after another");

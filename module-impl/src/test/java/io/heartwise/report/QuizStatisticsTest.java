@@ -253,10 +253,10 @@ class QuizStatisticsTest {
         Map<List<Object>, Long> items = new HashMap<>();
         Map<List<Object>, Long> choices = new HashMap<>();
         for (Attempt attempt : attempts) {
-            long total = ReportStore.cents(attempt.total());
+            long total = ReportRows.cents(attempt.total());
             scores.merge(List.of(total, attempt.passed()), 1L, Long::sum);
             for (int i = 0; i < maxPoints.length; i++) {
-                items.merge(List.of(i, ReportStore.cents(maxPoints[i]), ReportStore.cents(attempt.points()[i]), total), 1L, Long::sum);
+                items.merge(List.of(i, ReportRows.cents(maxPoints[i]), ReportRows.cents(attempt.points()[i]), total), 1L, Long::sum);
                 for (String option : new LinkedHashSet<>(attempt.chosen().get(i))) {
                     choices.merge(List.of("q" + i, option, total), 1L, Long::sum);
                 }

@@ -112,7 +112,7 @@ abstract class ReportServiceContract {
         }
         NaiveStatistics naive = new NaiveStatistics(expected, new double[] {1, 1});
 
-        QuizReport report = reports.quiz(admin(), INTRO, null, null, null, null, null);
+        QuizReport report = reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, null, null));
 
         assertEquals(catalog.quizVersion(INTRO).orElseThrow(), report.quizVersion());
         assertTrue(report.currentVersion());
@@ -159,8 +159,8 @@ abstract class ReportServiceContract {
         }
         List<QuizReport> summarized = new ArrayList<>();
         for (String selection : List.of("all", "first", "last", "best")) {
-            summarized.add(reports.quiz(admin(), INTRO, null, null, null, selection, null));
-            summarized.add(reports.quiz(admin(), INTRO, "course-1", null, null, selection, null));
+            summarized.add(reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, selection, null)));
+            summarized.add(reports.quiz(admin(), INTRO, Filters.quizFilter("course-1", null, null, selection, null)));
         }
         try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
             // As the rows written before V3__attempt_summaries.sql are: some with, most without.
@@ -168,8 +168,8 @@ abstract class ReportServiceContract {
         }
         List<QuizReport> joined = new ArrayList<>();
         for (String selection : List.of("all", "first", "last", "best")) {
-            joined.add(reports.quiz(admin(), INTRO, null, null, null, selection, null));
-            joined.add(reports.quiz(admin(), INTRO, "course-1", null, null, selection, null));
+            joined.add(reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, selection, null)));
+            joined.add(reports.quiz(admin(), INTRO, Filters.quizFilter("course-1", null, null, selection, null)));
         }
 
         // Both paths add the same counts, in another order: equal to the last few bits of a double.
@@ -190,10 +190,10 @@ abstract class ReportServiceContract {
         intro("ann", "course-1", "first", "true");     // 2
         intro("ann", "course-1", "first", "false");    // 1
         intro("bob", "course-1", "first", "false");    // 1
-        assertEquals(4, reports.quiz(admin(), INTRO, null, null, null, "all", null).summary().attempts());
-        assertValue(50.0 * (0 + 1) / 2, reports.quiz(admin(), INTRO, null, null, null, "first", null).summary().mean());
-        assertValue(50.0 * (1 + 1) / 2, reports.quiz(admin(), INTRO, null, null, null, "last", null).summary().mean());
-        QuizReport best = reports.quiz(admin(), INTRO, null, null, null, "best", null);
+        assertEquals(4, reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, "all", null)).summary().attempts());
+        assertValue(50.0 * (0 + 1) / 2, reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, "first", null)).summary().mean());
+        assertValue(50.0 * (1 + 1) / 2, reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, "last", null)).summary().mean());
+        QuizReport best = reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, "best", null));
         assertValue(50.0 * (2 + 1) / 2, best.summary().mean());
         assertEquals(2, best.summary().learners());
         assertEquals("best", best.filters().attempts());
@@ -208,12 +208,12 @@ abstract class ReportServiceContract {
                 "{}");
         database.attempts().insert(old, null);
 
-        QuizReport current = reports.quiz(admin(), INTRO, null, null, null, null, null);
+        QuizReport current = reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, null, null));
         assertEquals(1, current.summary().attempts());
         assertEquals(2, current.versions().size());
         assertTrue(current.versions().get(0).current(), "the newest attempt's version comes first");
 
-        QuizReport past = reports.quiz(admin(), INTRO, null, null, null, null, "0ld0ld0ld0ld0ld0");
+        QuizReport past = reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, null, "0ld0ld0ld0ld0ld0"));
         assertFalse(past.currentVersion());
         assertEquals(1, past.summary().attempts());
         assertEquals(5.0, past.maxScore());
@@ -234,13 +234,13 @@ abstract class ReportServiceContract {
         attempts.submit(new Caller("other-lms", "eve", "course-1", Set.of(Caller.Role.LEARNER)), INTRO, null,
                 new AttemptSubmission(null, List.of(new Answer("which-point", List.of("second"), null, null))));
 
-        assertEquals(2, reports.quiz(admin(), INTRO, null, null, null, null, null).summary().attempts());
-        assertEquals(1, reports.quiz(admin(), INTRO, "course-2", null, null, null, null).summary().attempts());
-        QuizReport teacher = reports.quiz(instructor("course-1"), INTRO, null, null, null, null, null);
+        assertEquals(2, reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, null, null)).summary().attempts());
+        assertEquals(1, reports.quiz(admin(), INTRO, Filters.quizFilter("course-2", null, null, null, null)).summary().attempts());
+        QuizReport teacher = reports.quiz(instructor("course-1"), INTRO, Filters.quizFilter(null, null, null, null, null));
         assertEquals("course-1", teacher.filters().context());
         assertEquals(1, teacher.summary().attempts());
         Caller otherAdmin = new Caller("other-lms", "boss", "", Set.of(Caller.Role.ADMIN));
-        assertEquals(1, reports.quiz(otherAdmin, INTRO, null, null, null, null, null).summary().attempts());
+        assertEquals(1, reports.quiz(otherAdmin, INTRO, Filters.quizFilter(null, null, null, null, null)).summary().attempts());
         assertEquals(List.of(), reports.learner(otherAdmin, "ann", null).quizzes(), "another platform's learner is invisible");
     }
 
@@ -249,7 +249,7 @@ abstract class ReportServiceContract {
         intro("ann", "course-1", "first", "true");   // 09:00
         intro("bob", "course-1", "first", "true");   // 09:01
         intro("cid", "course-1", "first", "true");   // 09:02
-        QuizReport report = reports.quiz(admin(), INTRO, null, "2026-03-01T09:01:00Z", "2026-03-01T09:02:00Z", null, null);
+        QuizReport report = reports.quiz(admin(), INTRO, Filters.quizFilter(null, "2026-03-01T09:01:00Z", "2026-03-01T09:02:00Z", null, null));
         assertEquals(1, report.summary().attempts());
         assertEquals(Instant.parse("2026-03-01T09:01:00Z"), report.filters().from());
     }
@@ -263,7 +263,7 @@ abstract class ReportServiceContract {
         String after = null;
         int pages = 0;
         do {
-            AttemptPage page = reports.attemptPage(admin(), INTRO, null, null, null, null, null, after, "3");
+            AttemptPage page = reports.attemptPage(admin(), INTRO, Filters.attemptListFilter(null, null, null, null, null, after, "3"));
             page.attempts().forEach(attempt -> seen.add(attempt.id()));
             after = page.next();
             pages++;
@@ -271,7 +271,7 @@ abstract class ReportServiceContract {
         assertEquals(3, pages);
         assertEquals(7, seen.size());
         assertEquals(7, Set.copyOf(seen).size());
-        AttemptPage anns = reports.attemptPage(admin(), INTRO, null, "ann", null, null, null, null, null);
+        AttemptPage anns = reports.attemptPage(admin(), INTRO, Filters.attemptListFilter(null, "ann", null, null, null, null, null));
         assertEquals(4, anns.attempts().size());
         assertTrue(anns.attempts().stream().allMatch(attempt -> attempt.learnerId().equals("ann")));
         assertEquals(List.of(1, 2, 3, 4), anns.attempts().stream().map(ReportedAttempt::attemptNumber).toList());
@@ -311,7 +311,7 @@ abstract class ReportServiceContract {
         Caller cid = new Caller(PLATFORM, "cid", "course-1", Set.of(Caller.Role.LEARNER));
         attempts.submit(cid, ORDERING, null, new AttemptSubmission(null, List.of()));
 
-        LessonReport report = reports.lesson(admin(), "first-lesson", null, null, null);
+        LessonReport report = reports.lesson(admin(), "first-lesson", Filters.lessonFilter(null, null, null));
 
         assertEquals(3, report.learners());
         LessonReport.SectionQuiz introduction = report.sections().get(0);
@@ -359,7 +359,7 @@ abstract class ReportServiceContract {
     }
 
     private String export(String format, String shape) throws IOException {
-        ReportService.Export export = reports.export(admin(), INTRO, format, shape, null, null, null, null, null);
+        ReportService.Export export = reports.export(admin(), INTRO, Filters.exportRequest(format, shape));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         export.body().write(out);
         return out.toString(StandardCharsets.UTF_8);

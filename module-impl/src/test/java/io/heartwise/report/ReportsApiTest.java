@@ -101,6 +101,37 @@ class ReportsApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void everyReportsTypedParameterIsA400ProblemNamingItWhenItCannotBeRead() throws IOException {
+        Map<String, String> cases = Map.ofEntries(
+                Map.entry(REPORT + "?to=tomorrow", "to"),
+                Map.entry(REPORT + "?attempts=BEST", "attempts"),
+                Map.entry(REPORT + "/attempts?from=2026-02-30T00:00:00Z", "from"),
+                Map.entry(REPORT + "/attempts?to=2026-01-01T00:00:00Z&from=2026-01-01T00:00:00Z", "to"),
+                Map.entry(REPORT + "/attempts?limit=ten", "limit"),
+                Map.entry(REPORT + "/attempts?limit=501", "limit"),
+                Map.entry(REPORT + "/attempts?learner=%20", "learner"),
+                Map.entry(REPORT + "/export?attempts=most", "attempts"),
+                Map.entry(REPORT + "/export?from=yesterday", "from"),
+                Map.entry("reports/lessons/first-lesson?from=yesterday", "from"),
+                Map.entry("reports/lessons/first-lesson?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "to"));
+        for (Map.Entry<String, String> entry : cases.entrySet()) {
+            JsonNode problem = assertProblem(as(ADMIN, entry.getKey()).get(), 400, "invalid-parameter");
+            assertEquals(entry.getValue(), problem.get("errors").get(0).get("parameter").asText(), entry.getKey());
+            assertTrue(problem.get("detail").asText().startsWith("Invalid value for " + entry.getValue() + ": must "), problem.toString());
+        }
+        JsonNode attempts = assertProblem(as(ADMIN, REPORT + "?attempts=most").get(), 400, "invalid-parameter");
+        assertEquals("Invalid value for attempts: must be all, first, last or best.", attempts.get("detail").asText());
+        assertEquals("must be all, first, last or best", attempts.get("errors").get(0).get("detail").asText());
+        JsonNode from = assertProblem(as(ADMIN, REPORT + "?from=yesterday").get(), 400, "invalid-parameter");
+        assertEquals("Invalid value for from: must be an ISO-8601 instant such as 2026-01-31T00:00:00Z.", from.get("detail").asText());
+    }
+
+    @Test
+    void aParameterIsReadBeforeTheQuizIsLookedUp() throws IOException {
+        assertProblem(as(ADMIN, "reports/quizzes/no-such-quiz?from=yesterday").get(), 400, "invalid-parameter");
+    }
+
+    @Test
     void badParametersAre400ProblemsNamingTheParameter() throws IOException {
         Map<String, String> cases = Map.of(
                 REPORT + "?from=yesterday", "from",
@@ -153,6 +184,42 @@ class ReportsApiTest extends HeartwiseJerseyTest {
         JsonNode last = JSON.readTree(as(ADMIN, next).get(String.class));
         assertEquals(1, last.get("attempts").size());
         assertTrue(!last.has("next"));
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryQueryParameterOfTheReports() throws IOException {
+        JsonNode paths = JSON.readTree(target("openapi.json").request().get(String.class)).get("paths");
+        Map<String, List<String>> expected = Map.of(
+                "/reports/quizzes/{quizId}", List.of("context", "from", "to", "attempts", "version"),
+                "/reports/quizzes/{quizId}/attempts", List.of("context", "learner", "version", "from", "to", "after", "limit"),
+                "/reports/quizzes/{quizId}/export", List.of("format", "shape", "context", "version", "from", "to", "attempts"),
+                "/reports/learners/{learnerId}", List.of("context"),
+                "/reports/lessons/{lessonId}", List.of("context", "from", "to"));
+        for (Map.Entry<String, List<String>> operation : expected.entrySet()) {
+            List<String> listed = new java.util.ArrayList<>();
+            paths.get(operation.getKey()).get("get").get("parameters").forEach(parameter -> {
+                if (parameter.get("in").asText().equals("query")) {
+                    listed.add(parameter.get("name").asText());
+                }
+            });
+            assertEquals(operation.getValue(), listed, operation.getKey());
+        }
+        JsonNode export = paths.get("/reports/quizzes/{quizId}/export").get("get").get("parameters");
+        assertEquals("[\"csv\",\"jsonl\"]", queryParameter(export, "format").get("schema").get("enum").toString());
+        assertEquals("[\"long\",\"attempts\"]", queryParameter(export, "shape").get("schema").get("enum").toString());
+        assertEquals("[\"all\",\"first\",\"last\",\"best\"]", queryParameter(export, "attempts").get("schema").get("enum").toString());
+        assertEquals("date-time", queryParameter(export, "from").get("schema").get("format").asText());
+        JsonNode page = paths.get("/reports/quizzes/{quizId}/attempts").get("get").get("parameters");
+        assertEquals("integer", queryParameter(page, "limit").get("schema").get("type").asText());
+    }
+
+    private static JsonNode queryParameter(JsonNode parameters, String name) {
+        for (JsonNode parameter : parameters) {
+            if (parameter.get("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " in " + parameters);
     }
 
     private Invocation.Builder as(String token, String pathAndQuery) {

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,6 +97,36 @@ public final class PostgresSchema implements AutoCloseable {
     public static void execute(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD); Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /**
+     * Terminates every connection to the server that names itself {@code applicationName} (the
+     * JDBC URL's {@code ApplicationName}), as an administrator or a failover does, and waits until
+     * they are gone.
+     *
+     * @return how many connections were terminated
+     */
+    public static int terminateConnections(String applicationName) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
+            // The pids first, then one by one: in a single query the planner may call the
+            // function before it filters, on every backend of the server.
+            List<Integer> pids = new ArrayList<>();
+            try (PreparedStatement find = connection.prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
+                find.setString(1, applicationName);
+                try (ResultSet rows = find.executeQuery()) {
+                    while (rows.next()) {
+                        pids.add(rows.getInt(1));
+                    }
+                }
+            }
+            try (PreparedStatement terminate = connection.prepareStatement("SELECT pg_terminate_backend(?, 5000)")) {
+                for (int pid : pids) {
+                    terminate.setInt(1, pid);
+                    terminate.executeQuery().close();
+                }
+            }
+            return pids.size();
         }
     }
 

@@ -1,5 +1,10 @@
 package io.heartwise.report.bench;
 
+import io.heartwise.api.CountedAttempts;
+import io.heartwise.api.ExportFormat;
+import io.heartwise.api.ExportRequest;
+import io.heartwise.api.ExportShape;
+import io.heartwise.api.QuizFilter;
 import io.heartwise.attempt.AttemptService;
 import io.heartwise.auth.Caller;
 import io.heartwise.content.CatalogLoader;
@@ -111,18 +116,18 @@ public final class ReportBench {
                 if (!time) {
                     continue;
                 }
-                long full = timeRuns(loaded, "quiz report", runs, () -> reports.quiz(admin, QUIZ, null, null, null, null, null));
-                timeRuns(loaded, "quiz report, best", runs, () -> reports.quiz(admin, QUIZ, null, null, null, "best", null));
+                long full = timeRuns(loaded, "quiz report", runs, () -> reports.quiz(admin, QUIZ, new QuizFilter(null, null, null, null, null)));
+                timeRuns(loaded, "quiz report, best", runs, () -> reports.quiz(admin, QUIZ, new QuizFilter(null, null, null, CountedAttempts.BEST, null)));
                 if (loaded == TARGET_ATTEMPTS) {
                     missed = full > TARGET_MILLIS;
                     System.out.printf(Locale.ROOT, "target: full quiz report at %d attempts in <= %d ms: median %d ms, %s%n", loaded,
                             TARGET_MILLIS, full, missed ? "missed" : "met");
                 }
                 if (timeExport) {
-                    for (String shape : List.of("long", "attempts")) {
+                    for (ExportShape shape : ExportShape.values()) {
                         CountingStream out = new CountingStream();
                         long[] measured = measure(() -> {
-                            reports.export(admin, QUIZ, "csv", shape, null, null, null, null, null).body().write(out);
+                            reports.export(admin, QUIZ, new ExportRequest(ExportFormat.CSV, shape, new QuizFilter(null, null, null, null, null))).body().write(out);
                             return null;
                         });
                         System.out.printf(Locale.ROOT, "%-10d %-22s %10d %14.1f %14d%n", loaded, "csv export, " + shape, measured[0],

@@ -1,0 +1,93 @@
+package io.heartwise.report;
+
+import static io.heartwise.report.ReportTransactions.prepare;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The counts of a lesson report: per section quiz, and where learners stop, in one snapshot. Thread-safe. */
+final class LessonProgressQuery {
+
+    /** A lesson's section quiz, as counted: learners, attempts, the sum of best scaled scores, learners who passed. */
+    record QuizProgress(String quizId, long learners, long attempts, double sumOfBest, long passedLearners) {
+    }
+
+    /**
+     * Per quiz: learners, attempts, the sum of each learner's best scaled score and how many
+     * learners passed at least once; and per furthest quiz (its 1-based position in the lesson's
+     * quizzes), how many learners got no further.
+     */
+    record LessonProgress(List<QuizProgress> quizzes, long[] stoppedAt) {
+    }
+
+    private final ReportTransactions transactions;
+
+    LessonProgressQuery(ReportTransactions transactions) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    LessonProgress lessonProgress(String platformId, List<String> quizIds, String context, Instant from, Instant to) {
+        String in = String.join(", ", quizIds.stream().map(id -> "?").toList());
+        String filter = "platform_id = ? AND quiz_id IN (" + in + ")"
+                + (context == null ? "" : " AND context_id = ?")
+                + (from == null ? "" : " AND submitted_at >= ?")
+                + (to == null ? "" : " AND submitted_at < ?");
+        List<Object> values = new ArrayList<>();
+        values.add(platformId);
+        values.addAll(quizIds);
+        if (context != null) {
+            values.add(context);
+        }
+        if (from != null) {
+            values.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        }
+        if (to != null) {
+            values.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        }
+        String perQuiz = "SELECT quiz_id, COUNT(*), SUM(tries), SUM(best), SUM(passed_once) FROM ("
+                + "SELECT quiz_id, learner_id, COUNT(*) AS tries, MAX(scaled_score) AS best, MAX(CASE WHEN passed THEN 1 ELSE 0 END) AS passed_once"
+                + " FROM attempts WHERE " + filter + " GROUP BY quiz_id, learner_id) per_learner GROUP BY quiz_id";
+        StringBuilder furthest = new StringBuilder("CASE quiz_id");
+        for (int i = 0; i < quizIds.size(); i++) {
+            furthest.append(" WHEN ? THEN ").append(i + 1);
+        }
+        furthest.append(" END");
+        String stops = "SELECT furthest, COUNT(*) FROM (SELECT learner_id, MAX(" + furthest + ") AS furthest FROM attempts WHERE "
+                + filter + " GROUP BY learner_id) per_learner GROUP BY furthest";
+        return transactions.inSnapshot("computing lesson progress", (connection, alongside) -> {
+            List<QuizProgress> quizzes = new ArrayList<>();
+            try (PreparedStatement statement = prepare(connection, perQuiz)) {
+                for (int i = 0; i < values.size(); i++) {
+                    statement.setObject(i + 1, values.get(i));
+                }
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        quizzes.add(new QuizProgress(row.getString(1), row.getLong(2), row.getLong(3), row.getDouble(4), row.getLong(5)));
+                    }
+                }
+            }
+            long[] stoppedAt = new long[quizIds.size() + 1];
+            try (PreparedStatement statement = prepare(connection, stops)) {
+                int position = 1;
+                for (String quizId : quizIds) {
+                    statement.setString(position++, quizId);
+                }
+                for (Object value : values) {
+                    statement.setObject(position++, value);
+                }
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        stoppedAt[row.getInt(1)] = row.getLong(2);
+                    }
+                }
+            }
+            return new LessonProgress(List.copyOf(quizzes), stoppedAt);
+        });
+    }
+}
