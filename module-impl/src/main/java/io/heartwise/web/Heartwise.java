@@ -112,16 +112,16 @@ public final class Heartwise implements AutoCloseable {
         return catalog;
     }
 
-    public Platforms platforms() {
+    Platforms platforms() {
         return platforms;
     }
 
-    public AttemptStore store() {
+    AttemptStore store() {
         return database.attempts();
     }
 
     /** @return the pool under the store, for the reports, which aggregate in the database */
-    public DataSource dataSource() {
+    DataSource dataSource() {
         return database.dataSource();
     }
 
@@ -130,7 +130,7 @@ public final class Heartwise implements AutoCloseable {
         return representations;
     }
 
-    public Clock clock() {
+    Clock clock() {
         return clock;
     }
 
