@@ -144,6 +144,16 @@ class AttemptsApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void aQuestionIdOfFiftyKilobytesOfDashedWordsIsA422ProblemAndStoresNothing() throws IOException {
+        String token = Tokens.learner("olga", "course-1");
+        String questionId = "x-".repeat(27_000) + "x";
+        JsonNode problem = assertProblem(as(token, INTRO).post(Entity.json(
+                "{\"answers\":[{\"questionId\":\"" + questionId + "\",\"selected\":[\"first\"]}]}")), 422, "constraint-violation");
+        assertEquals("/answers/0/questionId", problem.get("errors").get(0).get("pointer").asText());
+        assertEquals(0, attempts(token).get("attempts").size());
+    }
+
+    @Test
     void anAttemptIdThatIsNotAUuidIsA400Problem() throws IOException {
         assertProblem(as(Tokens.learner("nina", "c"), "attempts/not-a-uuid").get(), 400, "invalid-parameter");
     }
