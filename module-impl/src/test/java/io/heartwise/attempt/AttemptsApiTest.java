@@ -9,11 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartwise.auth.Tokens;
 import io.heartwise.web.HeartwiseJerseyTest;
+import io.heartwise.web.RawHttp;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Taking quizzes over HTTP, on the production wiring with an embedded H2 database. */
@@ -154,8 +159,44 @@ class AttemptsApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void aBodyThatIsNotUtf8IsA400MalformedBodyProblemAndStoresNothing() throws IOException {
+        String token = Tokens.learner("pablo", "course-1");
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
+        List<byte[]> bodies = List.of(
+                bytes("{\"answ", 0xFF, "ers\":[]}"),
+                bytes("{\"answers\":[],\"startedAt\":\"", 0xC0, 0xAF, "\"}"),
+                bytes("{\"answers\":[{\"questionId\":\"which-point\",\"selected\":[\"", 0xED, 0xA0, 0x80, "\"]}]}"),
+                bytes("{\"", 0xF4, 0x90, 0x80, 0x80, "answers\":[]}"),
+                "{\"answers\":[]}".getBytes(StandardCharsets.UTF_16LE),
+                "{\"answers\":[]}".getBytes(StandardCharsets.UTF_16BE),
+                "{\"answers\":[]}".getBytes(Charset.forName("UTF-32")));
+        for (byte[] body : bodies) {
+            RawHttp.Answer answer = raw().post(INTRO, headers, body);
+            assertEquals(400, answer.status(), answer.body());
+            assertEquals("application/problem+json", answer.contentType());
+            assertEquals("https://heartwise.io/problems/malformed-body", JSON.readTree(answer.body()).get("type").asText(), answer.body());
+        }
+        assertEquals(0, attempts(token).get("attempts").size(), "nothing is stored for a body that is not UTF-8");
+        assertEquals(201, raw().post(INTRO, headers, bytes(0xEF, 0xBB, 0xBF, "{\"answers\":[]}")).status(),
+                "a byte order mark before UTF-8 JSON may be ignored (RFC 8259 8.1)");
+    }
+
+    @Test
     void anAttemptIdThatIsNotAUuidIsA400Problem() throws IOException {
         assertProblem(as(Tokens.learner("nina", "c"), "attempts/not-a-uuid").get(), 400, "invalid-parameter");
+    }
+
+    /** @param parts text (as UTF-8) and single bytes given as ints, in order */
+    private static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof Integer value) {
+                out.write(value);
+            } else {
+                out.writeBytes(part.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
     }
 
     private Invocation.Builder as(String token, String path) {
