@@ -18,6 +18,7 @@ import io.heartwise.http.BodySizeLimit;
 import io.heartwise.http.ContentCachingFilter;
 import io.heartwise.http.CorsFilter;
 import io.heartwise.http.JsonMappers;
+import io.heartwise.http.MediaTypeHeaders;
 import io.heartwise.http.QueryLengthFilter;
 import io.heartwise.http.StrictUtf8;
 import io.heartwise.http.ValidationSettings;
@@ -80,6 +81,7 @@ public final class HeartwiseApplication {
         config.register(new JsonBodyExceptionMapper());
         config.register(new UnexpectedExceptionMapper());
         config.register(new QueryLengthFilter(settings.maxQueryLength()));
+        config.register(new MediaTypeHeaders());
         config.register(new BodySizeLimit(BodySizeLimit.MAX_BYTES));
         config.register(new StrictUtf8());
         config.register(new CorsFilter(settings));
