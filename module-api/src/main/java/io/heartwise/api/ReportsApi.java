@@ -23,9 +23,9 @@ import jakarta.ws.rs.core.Response;
  * with {@code context}.
  *
  * <p>Common query parameters, each {@code 400 invalid-parameter} naming the parameter when bad:
- * {@code from} and {@code to} are ISO-8601 instants ({@code 2026-01-31T00:00:00Z}) bounding the
- * submission time, {@code from} inclusive and {@code to} exclusive; {@code context} names a course
- * or context. Report responses are {@code Cache-Control: no-store}.
+ * {@code from} and {@code to} are ISO-8601 instants ({@code 2026-01-31T00:00:00Z}) within
+ * {@link InstantRange} bounding the submission time, {@code from} inclusive and {@code to}
+ * exclusive; {@code context} names a course or context. Report responses are {@code Cache-Control: no-store}.
  */
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)

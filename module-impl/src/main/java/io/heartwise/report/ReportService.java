@@ -2,6 +2,7 @@ package io.heartwise.report;
 
 import io.heartwise.api.AttemptList;
 import io.heartwise.api.AttemptPage;
+import io.heartwise.api.InstantRange;
 import io.heartwise.api.LearnerReport;
 import io.heartwise.api.LearnerReport.LearnerQuiz;
 import io.heartwise.api.Lesson;
@@ -258,11 +259,16 @@ public final class ReportService {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeException e) {
             throw invalid(parameter, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
         }
+        if (!InstantRange.contains(instant)) {
+            throw invalid(parameter, InstantRange.RULE);
+        }
+        return instant;
     }
 
     private static void checkRange(Instant from, Instant to) {

@@ -1,5 +1,6 @@
 package io.heartwise.store;
 
+import io.heartwise.api.InstantRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -374,8 +375,8 @@ public final class JdbcAttemptStore implements AttemptStore {
             checkLength("idempotencyKey", attempt.idempotencyKey(), 128);
         }
         checkLength("requestHash", attempt.requestHash(), 128);
-        Objects.requireNonNull(attempt.startedAt(), "startedAt");
-        Objects.requireNonNull(attempt.submittedAt(), "submittedAt");
+        checkInstant("startedAt", attempt.startedAt());
+        checkInstant("submittedAt", attempt.submittedAt());
         Objects.requireNonNull(attempt.resultJson(), "resultJson");
         Set<String> questionIds = new HashSet<>();
         for (NewAttempt.QuestionOutcome question : attempt.questions()) {
@@ -397,6 +398,15 @@ public final class JdbcAttemptStore implements AttemptStore {
         Objects.requireNonNull(value, field);
         if (value.length() > maxLength) {
             throw new IllegalArgumentException(field + " is " + value.length() + " characters long; the store keeps at most " + maxLength);
+        }
+    }
+
+    /** Only the instants the API accepts: each is stored exactly by both databases (OffsetDateTime holds fewer than Instant). */
+    private static void checkInstant(String field, Instant value) {
+        Objects.requireNonNull(value, field);
+        if (!InstantRange.contains(value)) {
+            throw new IllegalArgumentException(field + " " + value + " is outside the instants the store keeps, "
+                    + InstantRange.EARLIEST + " to " + InstantRange.LATEST);
         }
     }
 

@@ -182,6 +182,21 @@ class AttemptsApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void aStartedAtOutsideTheInstantsTheApiAcceptsIsA422ProblemWithAPointer() throws IOException {
+        String token = Tokens.learner("quinn", "course-1");
+        for (String startedAt : List.of("-1000000000-01-01T00:00:00Z", "0000-12-31T23:59:59.999999Z", "-0001-01-01T00:00:00Z",
+                "+1000000000-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z")) {
+            JsonNode problem = assertProblem(as(token, INTRO).post(Entity.json("{\"startedAt\":\"" + startedAt + "\",\"answers\":[]}")),
+                    422, "constraint-violation");
+            assertEquals("/startedAt", problem.get("errors").get(0).get("pointer").asText(), startedAt);
+        }
+        assertEquals(0, attempts(token).get("attempts").size());
+        Response earliest = as(token, INTRO).post(Entity.json("{\"startedAt\":\"0001-01-01T00:00:00Z\",\"answers\":[]}"));
+        assertEquals(201, earliest.getStatus());
+        assertEquals("0001-01-01T00:00:00Z", JSON.readTree(earliest.readEntity(String.class)).get("startedAt").asText());
+    }
+
+    @Test
     void anAttemptIdThatIsNotAUuidIsA400Problem() throws IOException {
         assertProblem(as(Tokens.learner("nina", "c"), "attempts/not-a-uuid").get(), 400, "invalid-parameter");
     }

@@ -119,6 +119,29 @@ class ReportsApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void instantsOutsideTheRangeTheApiAcceptsAre400ProblemsNamingTheParameter() throws IOException {
+        for (String path : List.of(REPORT, REPORT + "/attempts", REPORT + "/export", "reports/lessons/first-lesson")) {
+            for (String from : List.of("-1000000000-01-01T00:00:00Z", "0000-12-31T23:59:59.999999Z")) {
+                JsonNode problem = assertProblem(as(ADMIN, path + "?from=" + from).get(), 400, "invalid-parameter");
+                assertEquals("from", problem.get("errors").get(0).get("parameter").asText(), path + " from " + from);
+            }
+            JsonNode problem = assertProblem(as(ADMIN, path + "?to=%2B1000000000-12-31T23:59:59.999999999Z").get(), 400, "invalid-parameter");
+            assertEquals("to", problem.get("errors").get(0).get("parameter").asText(), path);
+            assertEquals(200, as(ADMIN, path + "?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59.999999999Z").get().getStatus(), path);
+        }
+    }
+
+    @Test
+    void aCursorNamingAnInstantOutsideTheRangeIsA400ProblemNamingTheParameter() throws IOException {
+        for (String raw : List.of("31556889864403199.999999999~", "-31557014167219200.0~", "253402300800.0~")) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((raw + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+            JsonNode problem = assertProblem(as(ADMIN, REPORT + "/attempts?after=" + cursor).get(), 400, "invalid-parameter");
+            assertEquals("after", problem.get("errors").get(0).get("parameter").asText(), raw);
+        }
+    }
+
+    @Test
     void unknownQuizzesAndLessonsAre404Problems() throws IOException {
         assertProblem(as(ADMIN, "reports/quizzes/no-such-quiz").get(), 404, "quiz-not-found");
         assertProblem(as(ADMIN, "reports/quizzes/no-such-quiz/export").get(), 404, "quiz-not-found");

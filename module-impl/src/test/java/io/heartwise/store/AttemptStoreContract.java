@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.heartwise.api.InstantRange;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -285,6 +286,39 @@ abstract class AttemptStoreContract {
         assertThrows(IllegalArgumentException.class, () -> store.insert(valid, 0));
         assertTrue(store.insert(valid, null).created());
         assertEquals(1, count("attempts"));
+    }
+
+    @Test
+    void theEarliestAndLatestInstantsTheApiAcceptsAreStoredAndReadBackExactly() {
+        NewAttempt valid = attempt("learner-1", null, "hash-1");
+        NewAttempt widest = new NewAttempt(valid.id(), valid.platformId(), valid.learnerId(), valid.contextId(), valid.quizId(),
+                valid.quizVersion(), null, valid.requestHash(), InstantRange.EARLIEST, InstantRange.LATEST, valid.score(),
+                valid.maxScore(), valid.passed(), valid.questions(), valid.resultJson());
+
+        StoredAttempt stored = store.insert(widest, null).attempt();
+
+        assertEquals(InstantRange.EARLIEST, stored.startedAt());
+        assertEquals(Instant.parse("9999-12-31T23:59:59.999999Z"), stored.submittedAt(), "microseconds, as every instant is kept");
+        assertEquals(Optional.of(stored), store.find(PLATFORM, widest.id()));
+    }
+
+    @Test
+    void instantsOutsideTheRangeTheApiAcceptsAreRejectedBeforeTheDatabase() throws SQLException {
+        NewAttempt valid = attempt("learner-1", null, "hash-1");
+        for (Instant outside : List.of(Instant.MIN, InstantRange.EARLIEST.minusNanos(1), InstantRange.LATEST.plusNanos(1), Instant.MAX)) {
+            NewAttempt startedOutside = new NewAttempt(UUID.randomUUID(), valid.platformId(), valid.learnerId(), valid.contextId(),
+                    valid.quizId(), valid.quizVersion(), null, valid.requestHash(), outside, valid.submittedAt(), valid.score(),
+                    valid.maxScore(), valid.passed(), valid.questions(), valid.resultJson());
+            NewAttempt submittedOutside = new NewAttempt(UUID.randomUUID(), valid.platformId(), valid.learnerId(), valid.contextId(),
+                    valid.quizId(), valid.quizVersion(), null, valid.requestHash(), valid.startedAt(), outside, valid.score(),
+                    valid.maxScore(), valid.passed(), valid.questions(), valid.resultJson());
+
+            IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> store.insert(startedOutside, null));
+            assertThrows(IllegalArgumentException.class, () -> store.insert(submittedOutside, null));
+
+            assertTrue(failure.getMessage().startsWith("startedAt " + outside + " is outside the instants the store keeps"), failure.getMessage());
+        }
+        assertEquals(0, count("attempts"));
     }
 
     @Test
