@@ -2,6 +2,7 @@ package io.heartwise.report;
 
 import io.heartwise.api.AttemptList;
 import io.heartwise.api.AttemptPage;
+import io.heartwise.api.ExternalId;
 import io.heartwise.api.InstantRange;
 import io.heartwise.api.LearnerReport;
 import io.heartwise.api.LearnerReport.LearnerQuiz;
@@ -49,7 +50,6 @@ public final class ReportService {
     static final int MAX_LIMIT = 500;
 
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z._-]{1,128}");
-    private static final int MAX_ID_LENGTH = 255;
 
     private final ContentCatalog catalog;
     private final ReportStore store;
@@ -90,8 +90,8 @@ public final class ReportService {
         Instant fromInstant = instant("from", from);
         Instant toInstant = instant("to", to);
         checkRange(fromInstant, toInstant);
-        if (learner != null && (learner.isBlank() || learner.length() > MAX_ID_LENGTH)) {
-            throw invalid("learner", "must name a learner, at most " + MAX_ID_LENGTH + " characters");
+        if (learner != null && !ExternalId.isValid(learner)) {
+            throw invalid("learner", ExternalId.RULE);
         }
         if (version != null && !VERSION.matcher(version).matches()) {
             throw invalid("version", "must be a quiz version as listed in the quiz report's versions");
@@ -117,6 +117,9 @@ public final class ReportService {
     }
 
     public LearnerReport learner(Caller caller, String learnerId, String context) {
+        if (!ExternalId.isValid(learnerId)) {
+            throw invalid("learnerId", ExternalId.RULE);
+        }
         String scopedContext = scopedContext(caller, context);
         List<ReportedAttempt> visible = store.learnerAttempts(caller.platformId(), learnerId, scopedContext);
         Map<String, List<ReportedAttempt>> byQuiz = new LinkedHashMap<>();
@@ -227,8 +230,8 @@ public final class ReportService {
         if (!caller.isStaff()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Reports are for instructors and admins; this token grants the learner role only.");
         }
-        if (requested != null && (requested.isEmpty() || requested.length() > MAX_ID_LENGTH)) {
-            throw invalid("context", "must name a course or context, at most " + MAX_ID_LENGTH + " characters");
+        if (requested != null && !ExternalId.isValid(requested)) {
+            throw invalid("context", ExternalId.RULE);
         }
         if (caller.roles().contains(Caller.Role.ADMIN)) {
             return requested;

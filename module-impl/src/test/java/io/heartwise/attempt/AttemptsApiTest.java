@@ -197,6 +197,19 @@ class AttemptsApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void aTokenWhoseSubjectHoldsAControlCharacterIsA401ProblemNamingTheClaimAndStoresNothing() throws IOException {
+        for (String learnerJson : List.of("rosa\\u0000", "rosa\\u001b[31m", "rosa\\ud800")) {
+            String token = Tokens.hs256(Tokens.learnerClaimsJson(learnerJson, "course-1"), Tokens.SECRET);
+            JsonNode problem = assertProblem(as(token, INTRO).post(Entity.json(RIGHT_ANSWERS)), 401, "unauthorized");
+            assertTrue(problem.get("detail").asText().contains("(sub)"), problem.toString());
+        }
+        String badContext = Tokens.hs256(Tokens.claims("test-lms", "rosa", "course\u0000", "learner").build(), Tokens.SECRET);
+        JsonNode problem = assertProblem(as(badContext, INTRO).post(Entity.json(RIGHT_ANSWERS)), 401, "unauthorized");
+        assertTrue(problem.get("detail").asText().contains("\"context\""), problem.toString());
+        assertEquals(0, attempts(Tokens.learner("rosa", "course-1")).get("attempts").size());
+    }
+
+    @Test
     void anAttemptIdThatIsNotAUuidIsA400Problem() throws IOException {
         assertProblem(as(Tokens.learner("nina", "c"), "attempts/not-a-uuid").get(), 400, "invalid-parameter");
     }

@@ -142,6 +142,22 @@ class ReportsApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void learnersAndContextsWithControlCharactersAre400ProblemsNamingTheParameter() throws IOException {
+        Map<String, String> cases = Map.of(
+                REPORT + "/attempts?learner=ann%00", "learner",
+                REPORT + "/attempts?learner=%E2%80%A8%1B", "learner",
+                REPORT + "?context=course-1%00", "context",
+                REPORT + "/export?context=%7F", "context",
+                "reports/lessons/first-lesson?context=%C2%85", "context",
+                "reports/learners/ann%00", "learnerId",
+                "reports/learners/ann?context=%0A", "context");
+        for (Map.Entry<String, String> entry : cases.entrySet()) {
+            JsonNode problem = assertProblem(as(ADMIN, entry.getKey()).get(), 400, "invalid-parameter");
+            assertEquals(entry.getValue(), problem.get("errors").get(0).get("parameter").asText(), entry.getKey());
+        }
+    }
+
+    @Test
     void unknownQuizzesAndLessonsAre404Problems() throws IOException {
         assertProblem(as(ADMIN, "reports/quizzes/no-such-quiz").get(), 404, "quiz-not-found");
         assertProblem(as(ADMIN, "reports/quizzes/no-such-quiz/export").get(), 404, "quiz-not-found");
