@@ -197,6 +197,20 @@ class AttemptsApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void aStartedAtThatIsNoIso8601StringIsA400ProblemWithAPointerAndStoresNothing() throws IOException {
+        String token = Tokens.learner("sven", "course-1");
+        for (String startedAt : List.of("1e300", "1e1000000000", "12345", "-1.5", "\"\"", "true", "[]", "{}", "\"2026-02-30T00:00:00Z\"")) {
+            JsonNode problem = assertProblem(as(token, INTRO).post(Entity.json("{\"startedAt\":" + startedAt + ",\"answers\":[]}")),
+                    400, "malformed-body");
+            assertEquals("/startedAt", problem.get("errors").get(0).get("pointer").asText(), startedAt);
+        }
+        assertEquals(0, attempts(token).get("attempts").size(), "1e300 was stored as 1970-01-01T00:00:00Z");
+        assertEquals(201, as(token, INTRO).post(Entity.json("{\"startedAt\":\"2026-01-01T12:00:00+02:00\",\"answers\":[]}")).getStatus(),
+                "an ISO-8601 instant with an offset is one");
+        assertEquals(201, as(token, INTRO).post(Entity.json("{\"startedAt\":null,\"answers\":[]}")).getStatus(), "null is no startedAt");
+    }
+
+    @Test
     void aTokenWhoseSubjectHoldsAControlCharacterIsA401ProblemNamingTheClaimAndStoresNothing() throws IOException {
         for (String learnerJson : List.of("rosa\\u0000", "rosa\\u001b[31m", "rosa\\ud800")) {
             String token = Tokens.hs256(Tokens.learnerClaimsJson(learnerJson, "course-1"), Tokens.SECRET);
