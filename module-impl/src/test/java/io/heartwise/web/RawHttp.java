@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,18 @@ import java.util.Map;
  * would parse or correct first (a malformed {@code Content-Type}, bytes that are not UTF-8).
  */
 public final class RawHttp {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
 
-    /** A response as it came: status, the headers that tests read, the body as UTF-8 text. */
-    public record Answer(int status, String contentType, String body) {
+    /** A response as it came: status, {@code Content-Type}, the body as UTF-8 text, every header. */
+    public record Answer(int status, String contentType, String body, HttpHeaders headers) {
+
+        /** @return the header's first value, or {@code null} */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     /** @param base the API root, ending in {@code /} */
@@ -36,7 +43,7 @@ public final class RawHttp {
         try {
             HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    new String(response.body(), StandardCharsets.UTF_8));
+                    new String(response.body(), StandardCharsets.UTF_8), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
