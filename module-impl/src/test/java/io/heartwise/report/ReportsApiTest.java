@@ -107,6 +107,7 @@ class ReportsApiTest extends HeartwiseJerseyTest {
                 REPORT + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "to",
                 REPORT + "?attempts=most", "attempts",
                 REPORT + "?version=%20", "version",
+                REPORT + "/attempts?version=" + "v".repeat(129), "version",
                 REPORT + "/attempts?limit=0", "limit",
                 REPORT + "/attempts?after=not-a-cursor", "after",
                 REPORT + "/export?format=xlsx", "format",
