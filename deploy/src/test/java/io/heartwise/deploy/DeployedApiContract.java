@@ -142,6 +142,23 @@ abstract class DeployedApiContract {
         assertEquals("https://heartwise.io/problems/invalid-parameter", problem.path("type").asText());
     }
 
+    /** Jersey's servlet layer reads Content-Type before any filter of the API; the WAR's error page answers as the API does. */
+    @Test
+    void aMalformedContentTypeIsA400ProblemNamingTheHeaderOnReadsAndSubmissions() {
+        String token = TestPlatform.token("learner-" + UUID.randomUUID());
+        for (String contentType : List.of("", "nonsense", "a/b/c", "application/json; charset")) {
+            for (HttpRequest request : List.of(
+                    request("api/v1/quizzes/" + QUIZ + "/attempts").header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                            .GET().build(),
+                    request("api/v1/quizzes/" + QUIZ + "/attempts").header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}")).build())) {
+                JsonNode problem = assertProblem(send(request), 400);
+                assertEquals("https://heartwise.io/problems/invalid-parameter", problem.path("type").asText(), request.method() + " " + contentType);
+                assertEquals("Content-Type", problem.path("errors").get(0).path("parameter").asText(), request.method() + " " + contentType);
+            }
+        }
+    }
+
     @Test
     void matchingIfNoneMatchIsA304WithoutBody() {
         HttpResponse<byte[]> first = get("api/v1/lessons/" + LESSON);

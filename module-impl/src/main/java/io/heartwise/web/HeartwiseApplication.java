@@ -58,7 +58,10 @@ public final class HeartwiseApplication {
         config.setApplicationName("heartwise");
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
-        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        // Jersey sends only a response without a body with sendError (every error of the API has one): in a servlet
+        // container that is the 400 of a Content-Type its servlet layer cannot parse, which the WAR's error page
+        // then answers as a problem, where setStatus sent it empty.
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, false);
         config.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
         config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         register(config, heartwise);
