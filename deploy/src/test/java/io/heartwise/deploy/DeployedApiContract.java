@@ -159,6 +159,26 @@ abstract class DeployedApiContract {
         }
     }
 
+    /** After a valid submission, when Jackson knows the field name "answers": a byte 0xFF inside it was read as answers. */
+    @Test
+    void aSubmissionWhoseBytesAreNotUtf8IsA400ProblemAndNotStored() {
+        String token = TestPlatform.token("learner-" + UUID.randomUUID());
+        send(request("api/v1/quizzes/" + QUIZ + "/attempts").header("Authorization", "Bearer " + TestPlatform.token("learner-" + UUID.randomUUID()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}")).build());
+        for (byte[] body : List.of(new byte[] {'{', '"', 'a', 'n', 's', 'w', (byte) 0xFF, 'e', 'r', 's', '"', ':', '[', ']', '}'},
+                "{\"answers\":[]}".getBytes(StandardCharsets.UTF_16LE))) {
+            HttpResponse<byte[]> response = send(request("api/v1/quizzes/" + QUIZ + "/attempts")
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build());
+            assertEquals("https://heartwise.io/problems/malformed-body", assertProblem(response, 400).path("type").asText());
+        }
+        HttpResponse<byte[]> list = send(request("api/v1/quizzes/" + QUIZ + "/attempts").header("Authorization", "Bearer " + token).build());
+        assertJson(list, 200);
+        assertEquals(0, json(list).path("attempts").size(), "nothing was stored");
+    }
+
     @Test
     void matchingIfNoneMatchIsA304WithoutBody() {
         HttpResponse<byte[]> first = get("api/v1/lessons/" + LESSON);

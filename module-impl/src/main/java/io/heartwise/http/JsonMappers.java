@@ -17,16 +17,17 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * The one JSON configuration of the API: absent values omitted, unknown request fields rejected,
- * dates as ISO-8601 strings, read only from such strings. Used by Jersey and by the precomputed
- * content representations alike.
+ * The one JSON configuration of the API: bytes parsed only when they are UTF-8 ({@link StrictUtf8}),
+ * absent values omitted, unknown request fields rejected, dates as ISO-8601 strings, read only from
+ * such strings. Used by Jersey, by the servlet fast paths and by the precomputed content
+ * representations alike.
  */
 public final class JsonMappers implements ContextResolver<ObjectMapper> {
     private final ObjectMapper mapper = api();
 
     /** @return a new mapper with the API's configuration */
     public static ObjectMapper api() {
-        return JsonMapper.builder()
+        return JsonMapper.builder(new Utf8JsonFactory())
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

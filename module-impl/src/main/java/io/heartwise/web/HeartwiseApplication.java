@@ -20,7 +20,6 @@ import io.heartwise.http.CorsFilter;
 import io.heartwise.http.JsonMappers;
 import io.heartwise.http.MediaTypeHeaders;
 import io.heartwise.http.QueryLengthFilter;
-import io.heartwise.http.StrictUtf8;
 import io.heartwise.http.ValidationSettings;
 import io.heartwise.lesson.LessonsResource;
 import io.heartwise.openapi.ApiDocumentResource;
@@ -86,7 +85,6 @@ public final class HeartwiseApplication {
         config.register(new QueryLengthFilter(settings.maxQueryLength()));
         config.register(new MediaTypeHeaders());
         config.register(new BodySizeLimit(BodySizeLimit.MAX_BYTES));
-        config.register(new StrictUtf8());
         config.register(new CorsFilter(settings));
         config.register(new AuthenticationFilter(heartwise.tokenVerifier(), settings.requireAuthForContent()));
         config.register(new ContentCachingFilter(heartwise.representations(), settings));

@@ -175,6 +175,7 @@ class AttemptsApiTest extends HeartwiseJerseyTest {
             assertEquals(400, answer.status(), answer.body());
             assertEquals("application/problem+json", answer.contentType());
             assertEquals("https://heartwise.io/problems/malformed-body", JSON.readTree(answer.body()).get("type").asText(), answer.body());
+            assertTrue(JSON.readTree(answer.body()).get("detail").asText().startsWith("The request body is not UTF-8 JSON: byte 0x"), answer.body());
         }
         assertEquals(0, attempts(token).get("attempts").size(), "nothing is stored for a body that is not UTF-8");
         assertEquals(201, raw().post(INTRO, headers, bytes(0xEF, 0xBB, 0xBF, "{\"answers\":[]}")).status(),
