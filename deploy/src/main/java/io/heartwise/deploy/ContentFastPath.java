@@ -18,8 +18,8 @@ import java.util.Optional;
  * {@link Representation}s, in front of Jersey: the operation comes from the {@link Routes} table,
  * the negotiation from {@link Negotiation}, the answer and its headers from the representation,
  * as Jersey's content filter has them, at the cost of a map lookup. Anything else (another
- * method, a token, a CORS origin, a query string, an Accept it does not plainly match, an
- * unknown id) goes on to Jersey, which owns every error and every decision about callers. In
+ * method, a token, a CORS origin, a query string, a Content-Type on a GET, an Accept it does
+ * not plainly match, an unknown id) goes on to Jersey, which owns every error and every decision about callers. In
  * Tomcat, bodies of {@link SendfileBodies#MIN_BYTES} and more go out with sendfile, from files
  * written at start-up, as Tomcat sends its own static files; other containers get the bytes.
  * Thread-safe.
@@ -71,7 +71,7 @@ final class ContentFastPath extends HttpFilter {
 
     /** @return the content this request plainly asks for, or empty when Jersey must answer it */
     Optional<Representation> representation(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || request.getQueryString() != null
+        if (!"GET".equals(request.getMethod()) || request.getQueryString() != null || request.getContentType() != null
                 || request.getHeader("Authorization") != null || request.getHeader("Origin") != null) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.heartwise.deploy;
 
 import io.heartwise.api.Problem;
 import io.heartwise.api.ProblemType;
+import io.heartwise.http.MediaTypeHeaders;
 import io.heartwise.problem.ProblemAnswer;
 import io.heartwise.problem.Problems;
 import jakarta.servlet.RequestDispatcher;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,12 +31,26 @@ public final class ErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number && number >= 400 ? number : HttpServletResponse.SC_NOT_FOUND;
-        Problem problem = status >= 500 ? serverError(request, status) : Problems.ofStatus(status, detail(request, status));
+        Problem problem = status >= 500 ? serverError(request, status) : clientError(request, status);
         if (response.isCommitted()) {
             return;
         }
         response.resetBuffer();
         ServletProblems.write(new ProblemAnswer(problem, Map.of()), response);
+    }
+
+    /**
+     * A 400 of a request with a malformed {@code Content-Type} (Jersey's servlet layer refuses it
+     * before the API's filters) is the problem the API answers for it; any other is about its status.
+     */
+    private static Problem clientError(HttpServletRequest request, int status) {
+        if (status == HttpServletResponse.SC_BAD_REQUEST) {
+            Optional<Problem> malformed = MediaTypeHeaders.contentTypeProblem(request.getContentType());
+            if (malformed.isPresent()) {
+                return malformed.get();
+            }
+        }
+        return Problems.ofStatus(status, detail(request, status));
     }
 
     private static Problem serverError(HttpServletRequest request, int status) {

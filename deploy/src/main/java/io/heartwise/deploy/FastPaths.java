@@ -3,6 +3,7 @@ package io.heartwise.deploy;
 import io.heartwise.http.BodySizeLimit;
 import io.heartwise.http.CorsFilter;
 import io.heartwise.http.JsonMappers;
+import io.heartwise.http.MediaTypeHeaders;
 import io.heartwise.http.QueryLengthFilter;
 import io.heartwise.http.ValidationSettings;
 import io.heartwise.problem.ConstraintViolationMapper;
@@ -45,6 +46,8 @@ final class FastPaths {
             ConstraintViolationMapper.class.getName(), JsonBodyExceptionMapper.class.getName(),
             UnexpectedExceptionMapper.class.getName(),
             QueryLengthFilter.class.getName(), BodySizeLimit.class.getName(), CorsFilter.class.getName(),
+            // A header it cannot parse: Negotiation declines it, and a GET with a Content-Type goes to Jersey.
+            MediaTypeHeaders.class.getName(),
             "io.heartwise.web.OperationBindings",
             // Its parameter converters serve the reports, which no fast path serves.
             ReportsFeature.class.getName());

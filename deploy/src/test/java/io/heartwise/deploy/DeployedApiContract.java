@@ -142,6 +142,43 @@ abstract class DeployedApiContract {
         assertEquals("https://heartwise.io/problems/invalid-parameter", problem.path("type").asText());
     }
 
+    /** Jersey's servlet layer reads Content-Type before any filter of the API; the WAR's error page answers as the API does. */
+    @Test
+    void aMalformedContentTypeIsA400ProblemNamingTheHeaderOnReadsAndSubmissions() {
+        String token = TestPlatform.token("learner-" + UUID.randomUUID());
+        for (String contentType : List.of("", "nonsense", "a/b/c", "application/json; charset")) {
+            for (HttpRequest request : List.of(
+                    request("api/v1/quizzes/" + QUIZ + "/attempts").header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                            .GET().build(),
+                    request("api/v1/quizzes/" + QUIZ + "/attempts").header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}")).build())) {
+                JsonNode problem = assertProblem(send(request), 400);
+                assertEquals("https://heartwise.io/problems/invalid-parameter", problem.path("type").asText(), request.method() + " " + contentType);
+                assertEquals("Content-Type", problem.path("errors").get(0).path("parameter").asText(), request.method() + " " + contentType);
+            }
+        }
+    }
+
+    /** After a valid submission, when Jackson knows the field name "answers": a byte 0xFF inside it was read as answers. */
+    @Test
+    void aSubmissionWhoseBytesAreNotUtf8IsA400ProblemAndNotStored() {
+        String token = TestPlatform.token("learner-" + UUID.randomUUID());
+        send(request("api/v1/quizzes/" + QUIZ + "/attempts").header("Authorization", "Bearer " + TestPlatform.token("learner-" + UUID.randomUUID()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}")).build());
+        for (byte[] body : List.of(new byte[] {'{', '"', 'a', 'n', 's', 'w', (byte) 0xFF, 'e', 'r', 's', '"', ':', '[', ']', '}'},
+                "{\"answers\":[]}".getBytes(StandardCharsets.UTF_16LE))) {
+            HttpResponse<byte[]> response = send(request("api/v1/quizzes/" + QUIZ + "/attempts")
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build());
+            assertEquals("https://heartwise.io/problems/malformed-body", assertProblem(response, 400).path("type").asText());
+        }
+        HttpResponse<byte[]> list = send(request("api/v1/quizzes/" + QUIZ + "/attempts").header("Authorization", "Bearer " + token).build());
+        assertJson(list, 200);
+        assertEquals(0, json(list).path("attempts").size(), "nothing was stored");
+    }
+
     @Test
     void matchingIfNoneMatchIsA304WithoutBody() {
         HttpResponse<byte[]> first = get("api/v1/lessons/" + LESSON);

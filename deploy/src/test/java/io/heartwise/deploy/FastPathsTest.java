@@ -128,6 +128,7 @@ class FastPathsTest {
         assertJersey(get("lessons/" + LESSON + "/"));
         assertJersey(get("lessons/no-such-lesson"));
         assertJersey(get("lessons/" + LESSON, "Origin", "https://lms.example"));
+        assertJersey(get("lessons/" + LESSON, "Content-Type", "a/b/c"));
         assertJersey(get("lessons/" + LESSON, "Authorization", "Bearer " + token()));
         assertJersey(get("quizzes/" + QUIZ + "/attempts", "Authorization", "Bearer " + token()));
     }

@@ -23,7 +23,8 @@ import java.util.Map;
  * @param matches    item id to category id
  */
 public record Answer(
-        @NotNull(message = NO_QUESTION) @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) String questionId,
+        @NotNull(message = NO_QUESTION) @Size(max = Slug.MAX_LENGTH, message = Slug.RULE)
+        @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) String questionId,
         @Size(max = MAX_IDS, message = TOO_MANY_IDS) List<@NotNull(message = NULL_ID) String> selected,
         @Size(max = MAX_IDS, message = TOO_MANY_IDS) List<@NotNull(message = NULL_ID) String> order,
         @Size(max = MAX_IDS, message = TOO_MANY_MATCHES) Map<String, @NotNull(message = NULL_CATEGORY) String> matches) {

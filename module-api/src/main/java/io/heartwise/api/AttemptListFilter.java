@@ -26,8 +26,8 @@ public record AttemptListFilter(String context, String learner, String version, 
 
     public AttemptListFilter {
         ParameterRules.checkRange(from, to);
-        if (learner != null && (learner.isBlank() || learner.length() > ParameterRules.MAX_ID_LENGTH)) {
-            throw new InvalidParameterException("learner", "must name a learner, at most " + ParameterRules.MAX_ID_LENGTH + " characters");
+        if (learner != null && !ExternalId.isValid(learner)) {
+            throw new InvalidParameterException("learner", ExternalId.RULE);
         }
         ParameterRules.checkVersion(version, "must be a quiz version as listed in the quiz report's versions");
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {

@@ -10,7 +10,8 @@ import java.util.List;
  * The body of {@code POST quizzes/{quizId}/attempts}: the learner's answers. Questions left out
  * score nothing; answering a question twice, or one the quiz does not have, is an error.
  *
- * @param startedAt when the learner opened the quiz (ISO-8601); optional, never after the submission
+ * @param startedAt when the learner opened the quiz (ISO-8601); optional, never after the submission,
+ *                  and within {@link InstantRange}: else {@code 422 constraint-violation} at {@code /startedAt}
  * @param answers   one answer per answered question
  */
 public record AttemptSubmission(

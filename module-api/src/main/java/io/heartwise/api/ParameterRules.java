@@ -6,23 +6,28 @@ import java.util.regex.Pattern;
 /** The checks the reports' parameter records share. */
 final class ParameterRules {
     /** A quiz version as {@link QuizReport#versions()} lists it: a content hash. */
-    private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z._-]{1,128}");
-
-    /** Longest learner or context id the API accepts, as for a learner report's path. */
-    static final int MAX_ID_LENGTH = 255;
+    private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z._-]++");
+    private static final int MAX_VERSION_LENGTH = 128;
 
     private ParameterRules() {
     }
 
-    /** A submission-time range: {@code to} must be after {@code from} when both are given. */
+    /** A submission-time range: each bound within {@link InstantRange}, {@code to} after {@code from} when both are given. */
     static void checkRange(Instant from, Instant to) {
+        if (from != null && !InstantRange.contains(from)) {
+            throw new InvalidParameterException("from", InstantRange.RULE);
+        }
+        if (to != null && !InstantRange.contains(to)) {
+            throw new InvalidParameterException("to", InstantRange.RULE);
+        }
         if (from != null && to != null && !to.isAfter(from)) {
             throw new InvalidParameterException("to", "must be after from");
         }
     }
 
+    /** The length first, as for every id: no input costs the pattern more than 128 characters. */
     static void checkVersion(String version, String reason) {
-        if (version != null && !VERSION.matcher(version).matches()) {
+        if (version != null && (version.isEmpty() || version.length() > MAX_VERSION_LENGTH || !VERSION.matcher(version).matches())) {
             throw new InvalidParameterException("version", reason);
         }
     }

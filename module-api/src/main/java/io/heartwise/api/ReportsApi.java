@@ -26,8 +26,8 @@ import java.time.Instant;
  *
  * <p>Common query parameters, each {@code 400 invalid-parameter} naming the parameter when bad
  * ({@link InvalidParameterException}): {@code from} and {@code to} are ISO-8601 instants
- * ({@code 2026-01-31T00:00:00Z}) bounding the submission time, {@code from} inclusive and
- * {@code to} exclusive; {@code context} names a course or context. Each operation's query
+ * ({@code 2026-01-31T00:00:00Z}) within {@link InstantRange} bounding the submission time, {@code from} inclusive and
+ * {@code to} exclusive; {@code context} names a course or context, an {@link ExternalId}. Each operation's query
  * parameters make one checked record ({@link QuizFilter}, {@link AttemptListFilter},
  * {@link LessonFilter}, {@link ExportRequest}), so a bad parameter is answered before the caller's
  * roles or the quiz are looked at; only {@code context} and the {@code after} cursor, which depend
@@ -143,14 +143,14 @@ public interface ReportsApi {
      * policy counts it. A learner without visible attempts has an empty report (not a {@code 404}),
      * so that nothing tells whether they exist elsewhere.
      *
-     * @param learnerId the learner ({@code sub} of their token), at most 255 characters
+     * @param learnerId the learner ({@code sub} of their token), an {@link ExternalId}
      * @param context   the course or context; see the scope rules above
      * @return the learner's attempts by quiz
      */
     @GET
     @Path("learners/{learnerId}")
-    LearnerReport learner(@PathParam("learnerId") @NotBlank(message = "must name a learner")
-                          @Size(max = 255, message = "must be at most 255 characters") String learnerId,
+    LearnerReport learner(@PathParam("learnerId") @NotBlank(message = ExternalId.RULE)
+                          @Size(max = ExternalId.MAX_LENGTH, message = ExternalId.RULE) String learnerId,
                           @QueryParam("context") String context);
 
     /**

@@ -6,6 +6,8 @@ import io.heartwise.api.AttemptList;
 import io.heartwise.api.AttemptList.AttemptSummary;
 import io.heartwise.api.AttemptResult;
 import io.heartwise.api.AttemptSubmission;
+import io.heartwise.api.InstantRange;
+import io.heartwise.api.Problem.FieldError;
 import io.heartwise.api.ProblemType;
 import io.heartwise.auth.Caller;
 import io.heartwise.content.ContentCatalog;
@@ -85,11 +87,7 @@ public final class AttemptService {
         String version = catalog.quizVersion(quizId).orElseThrow();
         // Both databases keep microseconds: times in the result must equal the stored ones.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        Instant startedAt = submission.startedAt() == null ? null : submission.startedAt().truncatedTo(ChronoUnit.MICROS);
-        if (startedAt != null && startedAt.isAfter(now.plusSeconds(60))) {
-            throw new ProblemException(ProblemType.CONSTRAINT_VIOLATION, "startedAt lies in the future.",
-                    List.of(io.heartwise.api.Problem.FieldError.atPointer("/startedAt", "must not be after the submission")));
-        }
+        Instant startedAt = startedAt(submission, now);
         GradedAttempt graded = grader.grade(quiz, submission);
         UUID id = UUID.randomUUID();
         double scaled = scaled(graded.score(), graded.maxScore());
@@ -117,6 +115,26 @@ public final class AttemptService {
             return new Submitted(present(full, stored, reveals), reveals ? numbered(attempt.resultJson(), stored.attemptNumber()) : null, true);
         }
         return new Submitted(present(read(stored.resultJson()), stored, reveals), null, false);
+    }
+
+    /**
+     * @return when the learner started, as the database keeps it (microseconds), or {@code null}
+     * @throws ProblemException {@code 422} when it is outside {@link InstantRange} or after the submission
+     */
+    private static Instant startedAt(AttemptSubmission submission, Instant now) {
+        Instant startedAt = submission.startedAt();
+        if (startedAt == null) {
+            return null;
+        }
+        if (!InstantRange.contains(startedAt)) {
+            throw new ProblemException(ProblemType.CONSTRAINT_VIOLATION, "startedAt lies outside the instants the API accepts.",
+                    List.of(FieldError.atPointer("/startedAt", InstantRange.RULE)));
+        }
+        if (startedAt.isAfter(now.plusSeconds(60))) {
+            throw new ProblemException(ProblemType.CONSTRAINT_VIOLATION, "startedAt lies in the future.",
+                    List.of(FieldError.atPointer("/startedAt", "must not be after the submission")));
+        }
+        return startedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     public AttemptList list(Caller caller, String quizId) {

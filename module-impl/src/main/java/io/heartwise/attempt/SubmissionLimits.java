@@ -7,7 +7,6 @@ import io.heartwise.api.Slug;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The limits that the constraint annotations of {@link AttemptSubmission} and {@link Answer}
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  * {@code SubmissionLimitsTest} holds both to the same verdicts.
  */
 final class SubmissionLimits {
-    private static final Pattern SLUG = Pattern.compile(Slug.PATTERN);
 
     private SubmissionLimits() {
     }
@@ -41,7 +39,7 @@ final class SubmissionLimits {
             }
             if (answer.questionId() == null) {
                 errors.add(FieldError.atPointer(at + "/questionId", Answer.NO_QUESTION));
-            } else if (!SLUG.matcher(answer.questionId()).matches()) {
+            } else if (!Slug.isValid(answer.questionId())) {
                 errors.add(FieldError.atPointer(at + "/questionId", Slug.RULE));
             }
             ids(answer.selected(), at + "/selected", errors);

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.heartwise.api.ExternalId;
 import io.heartwise.api.ProblemType;
 import io.heartwise.problem.ProblemException;
 import java.net.MalformedURLException;
@@ -33,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Verifies bearer tokens: the {@code iss} claim picks the registered platform, whose key must have
  * signed the token (HS256 with its secret, or RS256 with a key from its JWKS URL, fetched and cached
  * by Nimbus JOSE). The token must carry {@code sub} and {@code exp}, be current (60 s clock skew) and
- * short-lived (expiring within {@link #MAX_LIFETIME}). Thread-safe.
+ * short-lived (expiring within {@link #MAX_LIFETIME}); its learner and context ids must be
+ * {@link ExternalId}s, as they are stored. Thread-safe.
  *
  * <p>A page sends the same token with each of its requests, so a verified token is remembered,
  * keyed by its exact text (signature included), until it expires: a repeat costs a map lookup
@@ -47,7 +49,6 @@ public final class TokenVerifier {
 
     static final String LTI_CONTEXT = "https://purl.imsglobal.org/spec/lti/claim/context";
     static final String LTI_ROLES = "https://purl.imsglobal.org/spec/lti/claim/roles";
-    private static final int MAX_ID_LENGTH = 255;
 
     /** Nimbus's default: an expired token is still accepted this long, for clocks that disagree. */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(DefaultJWTClaimsVerifier.DEFAULT_MAX_CLOCK_SKEW_SECONDS);
@@ -129,15 +130,16 @@ public final class TokenVerifier {
         if (claims.getExpirationTime().toInstant().isAfter(now.plus(MAX_LIFETIME))) {
             throw unauthorized("The token lives too long: tokens must expire within " + MAX_LIFETIME.toHours() + " hours.");
         }
+        // The ids a token carries are stored and compared as they are, so they meet the rule ids from a body meet.
         String subject = claims.getSubject();
-        if (subject.isBlank() || subject.length() > MAX_ID_LENGTH) {
-            throw unauthorized("The token's subject (sub) must name the learner in 1 to " + MAX_ID_LENGTH + " characters.");
+        if (!ExternalId.isValid(subject)) {
+            throw unauthorized("The token's subject (sub) must name the learner: it " + ExternalId.RULE + ".");
         }
-        String context = context(claims);
-        if (context.length() > MAX_ID_LENGTH) {
-            throw unauthorized("The token's context id is longer than " + MAX_ID_LENGTH + " characters.");
+        Context context = context(claims);
+        if (!context.id().isEmpty() && !ExternalId.isValid(context.id())) {
+            throw unauthorized("The token's " + context.claim() + " must name the course or context, or be empty: it " + ExternalId.RULE + ".");
         }
-        return new Verified(new Caller(platform.id(), subject, context, roles(claims)),
+        return new Verified(new Caller(platform.id(), subject, context.id(), roles(claims)),
                 claims.getExpirationTime().toInstant().plus(CLOCK_SKEW));
     }
 
@@ -182,16 +184,20 @@ public final class TokenVerifier {
         return processor;
     }
 
-    private static String context(JWTClaimsSet claims) {
+    /** The course or context a token names, and the claim that names it, for error details. */
+    private record Context(String claim, String id) {
+    }
+
+    private static Context context(JWTClaimsSet claims) {
         Object plain = claims.getClaim("context");
         if (plain instanceof String text) {
-            return text;
+            return new Context("\"context\" claim", text);
         }
         Object lti = claims.getClaim(LTI_CONTEXT);
         if (lti instanceof Map<?, ?> map && map.get("id") instanceof String id) {
-            return id;
+            return new Context("\"" + LTI_CONTEXT + "\" claim's id", id);
         }
-        return "";
+        return new Context("context", "");
     }
 
     private static Set<Caller.Role> roles(JWTClaimsSet claims) {

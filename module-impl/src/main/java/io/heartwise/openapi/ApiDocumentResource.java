@@ -3,6 +3,7 @@ package io.heartwise.openapi;
 import io.heartwise.api.ApiDocumentApi;
 import io.heartwise.api.Problem;
 import io.heartwise.api.ProblemType;
+import io.heartwise.api.Slug;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.jaxrs2.Reader;
@@ -61,11 +62,38 @@ public final class ApiDocumentResource implements ApiDocumentApi {
         Schema<?> problemRef = new Schema<>().$ref("#/components/schemas/Problem");
         Content problem = new Content().addMediaType(Problem.MEDIA_TYPE, new MediaType().schema(problemRef));
         openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> addProblems(operation, problem)));
+        portablePatterns(openApi);
         try {
             return Json.mapper().writeValueAsString(openApi);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the OpenAPI document", e);
         }
+    }
+
+    /**
+     * An OpenAPI pattern is an ECMA-262 regular expression, which has no possessive quantifiers:
+     * the slug pattern that Bean Validation matches is given in its portable form.
+     */
+    private static void portablePatterns(OpenAPI openApi) {
+        openApi.getPaths().values().forEach(path -> path.readOperations().stream()
+                .filter(operation -> operation.getParameters() != null)
+                .forEach(operation -> operation.getParameters().forEach(parameter -> portable(parameter.getSchema()))));
+        if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+            openApi.getComponents().getSchemas().values().forEach(ApiDocumentResource::portable);
+        }
+    }
+
+    private static void portable(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        if (Slug.PATTERN.equals(schema.getPattern())) {
+            schema.setPattern(Slug.PORTABLE_PATTERN);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ApiDocumentResource::portable);
+        }
+        portable(schema.getItems());
     }
 
     private static void addProblems(Operation operation, Content problem) {

@@ -7,12 +7,14 @@ import io.heartwise.api.Problem.FieldError;
 import io.heartwise.api.ProblemType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * A request body that is not JSON, or JSON of the wrong shape, is a 400 {@code malformed-body}
- * with a pointer to where reading stopped. Jackson's own message is not echoed: it names Java types.
+ * with a pointer to where reading stopped; bytes that are not UTF-8 are named by their offset.
+ * Jackson's own message is not echoed: it names Java types.
  */
 public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
@@ -27,6 +29,10 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
                     : "wrong type or shape for this field";
             return Problems.response(Problems.of(ProblemType.MALFORMED_BODY, "The request body has the wrong shape at " + pointer + ".",
                     List.of(FieldError.atPointer(pointer, detail))));
+        }
+        if (exception.getCause() instanceof CharacterCodingException) {
+            // The body's bytes are not UTF-8: the message is the plugin's own, naming the byte, never a class.
+            return Problems.response(Problems.of(ProblemType.MALFORMED_BODY, exception.getOriginalMessage(), List.of()));
         }
         String where = exception.getLocation() == null ? ""
                 : " at line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr();

@@ -1,5 +1,6 @@
 package io.heartwise.report;
 
+import io.heartwise.api.InstantRange;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,7 +30,12 @@ record PageCursor(Instant submittedAt, UUID id) {
             }
             long seconds = Long.parseLong(raw.substring(0, dot));
             int nanos = Integer.parseInt(raw.substring(dot + 1, tilde));
-            return Optional.of(new PageCursor(Instant.ofEpochSecond(seconds, nanos), UUID.fromString(raw.substring(tilde + 1))));
+            Instant submittedAt = Instant.ofEpochSecond(seconds, nanos);
+            // A cursor comes back from the client: this one names an instant no attempt can have.
+            if (!InstantRange.contains(submittedAt)) {
+                return Optional.empty();
+            }
+            return Optional.of(new PageCursor(submittedAt, UUID.fromString(raw.substring(tilde + 1))));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import io.heartwise.api.AttemptListFilter;
 import io.heartwise.api.AttemptPage;
 import io.heartwise.api.ExportFormat;
 import io.heartwise.api.ExportRequest;
+import io.heartwise.api.ExternalId;
 import io.heartwise.api.LearnerReport;
 import io.heartwise.api.LearnerReport.LearnerQuiz;
 import io.heartwise.api.Lesson;
@@ -45,8 +46,6 @@ import javax.sql.DataSource;
  * that decides it. Thread-safe.
  */
 public final class ReportService {
-
-    private static final int MAX_ID_LENGTH = 255;
 
     private final ContentCatalog catalog;
     private final ReportTransactions transactions;
@@ -110,6 +109,9 @@ public final class ReportService {
     }
 
     public LearnerReport learner(Caller caller, String learnerId, String context) {
+        if (!ExternalId.isValid(learnerId)) {
+            throw ProblemException.invalidParameter("learnerId", ExternalId.RULE);
+        }
         String scopedContext = scopedContext(caller, context);
         List<ReportedAttempt> visible = attemptLists.learnerAttempts(caller.platformId(), learnerId, scopedContext);
         Map<String, List<ReportedAttempt>> byQuiz = new LinkedHashMap<>();
@@ -193,8 +195,8 @@ public final class ReportService {
         if (!caller.isStaff()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Reports are for instructors and admins; this token grants the learner role only.");
         }
-        if (requested != null && (requested.isEmpty() || requested.length() > MAX_ID_LENGTH)) {
-            throw ProblemException.invalidParameter("context", "must name a course or context, at most " + MAX_ID_LENGTH + " characters");
+        if (requested != null && !ExternalId.isValid(requested)) {
+            throw ProblemException.invalidParameter("context", ExternalId.RULE);
         }
         if (caller.roles().contains(Caller.Role.ADMIN)) {
             return requested;

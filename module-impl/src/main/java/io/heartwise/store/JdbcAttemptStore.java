@@ -1,5 +1,6 @@
 package io.heartwise.store;
 
+import io.heartwise.api.InstantRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -360,43 +361,56 @@ public final class JdbcAttemptStore implements AttemptStore {
     }
 
     /**
-     * Rejects what the schema would reject, with the field's name instead of an SQLState, and
-     * duplicate question ids, whose key violation would otherwise look like a lost race.
+     * Rejects what the schema of either database would reject, with the field's name instead of an
+     * SQLState, and duplicate question ids, whose key violation would otherwise look like a lost race.
      */
     private static void checkFitsColumns(NewAttempt attempt) {
         Objects.requireNonNull(attempt.id(), "id");
-        checkLength("platformId", attempt.platformId(), 255);
-        checkLength("learnerId", attempt.learnerId(), 255);
-        checkLength("contextId", attempt.contextId(), 255);
-        checkLength("quizId", attempt.quizId(), 64);
-        checkLength("quizVersion", attempt.quizVersion(), 128);
+        checkText("platformId", attempt.platformId(), 255);
+        checkText("learnerId", attempt.learnerId(), 255);
+        checkText("contextId", attempt.contextId(), 255);
+        checkText("quizId", attempt.quizId(), 64);
+        checkText("quizVersion", attempt.quizVersion(), 128);
         if (attempt.idempotencyKey() != null) {
-            checkLength("idempotencyKey", attempt.idempotencyKey(), 128);
+            checkText("idempotencyKey", attempt.idempotencyKey(), 128);
         }
-        checkLength("requestHash", attempt.requestHash(), 128);
-        Objects.requireNonNull(attempt.startedAt(), "startedAt");
-        Objects.requireNonNull(attempt.submittedAt(), "submittedAt");
+        checkText("requestHash", attempt.requestHash(), 128);
+        checkInstant("startedAt", attempt.startedAt());
+        checkInstant("submittedAt", attempt.submittedAt());
         Objects.requireNonNull(attempt.resultJson(), "resultJson");
         Set<String> questionIds = new HashSet<>();
         for (NewAttempt.QuestionOutcome question : attempt.questions()) {
-            checkLength("questionId", question.questionId(), 64);
-            checkLength("questionType", question.questionType(), 32);
+            checkText("questionId", question.questionId(), 64);
+            checkText("questionType", question.questionType(), 32);
             if (!questionIds.add(question.questionId())) {
                 throw new IllegalArgumentException("question " + question.questionId() + " appears twice in attempt " + attempt.id());
             }
             for (NewAttempt.ChosenAnswer answer : question.answers()) {
-                checkLength("choiceId", answer.choiceId(), 64);
+                checkText("choiceId", answer.choiceId(), 64);
                 if (answer.categoryId() != null) {
-                    checkLength("categoryId", answer.categoryId(), 64);
+                    checkText("categoryId", answer.categoryId(), 64);
                 }
             }
         }
     }
 
-    private static void checkLength(String field, String value, int maxLength) {
+    private static void checkText(String field, String value, int maxLength) {
         Objects.requireNonNull(value, field);
         if (value.length() > maxLength) {
             throw new IllegalArgumentException(field + " is " + value.length() + " characters long; the store keeps at most " + maxLength);
+        }
+        // PostgreSQL refuses it in text; H2 would keep it. Refused on both, the store answers alike.
+        if (value.indexOf('\u0000') >= 0) {
+            throw new IllegalArgumentException(field + " holds the character U+0000, which the store does not keep");
+        }
+    }
+
+    /** Only the instants the API accepts: each is stored exactly by both databases (OffsetDateTime holds fewer than Instant). */
+    private static void checkInstant(String field, Instant value) {
+        Objects.requireNonNull(value, field);
+        if (!InstantRange.contains(value)) {
+            throw new IllegalArgumentException(field + " " + value + " is outside the instants the store keeps, "
+                    + InstantRange.EARLIEST + " to " + InstantRange.LATEST);
         }
     }
 

@@ -9,6 +9,7 @@ import io.heartwise.health.HealthResource;
 import io.heartwise.http.BodySizeLimit;
 import io.heartwise.http.CorsFilter;
 import io.heartwise.http.JsonMappers;
+import io.heartwise.http.MediaTypeHeaders;
 import io.heartwise.http.QueryLengthFilter;
 import io.heartwise.http.Routes;
 import io.heartwise.http.ValidationSettings;
@@ -46,7 +47,10 @@ public final class HeartwiseApplication {
         config.setApplicationName("heartwise");
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
-        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        // Jersey sends only a response without a body with sendError (every error of the API has one): in a servlet
+        // container that is the 400 of a Content-Type its servlet layer cannot parse, which the WAR's error page
+        // then answers as a problem, where setStatus sent it empty.
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, false);
         config.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
         config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         register(config, heartwise);
@@ -69,6 +73,7 @@ public final class HeartwiseApplication {
         config.register(new JsonBodyExceptionMapper());
         config.register(new UnexpectedExceptionMapper());
         config.register(new QueryLengthFilter(settings.maxQueryLength()));
+        config.register(new MediaTypeHeaders());
         config.register(new BodySizeLimit(BodySizeLimit.MAX_BYTES));
         config.register(new CorsFilter(settings));
         config.register(new OperationBindings(heartwise.tokenVerifier(), heartwise.representations(), settings.requireAuthForContent()));

@@ -9,11 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartwise.auth.Tokens;
 import io.heartwise.web.HeartwiseJerseyTest;
+import io.heartwise.web.RawHttp;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Taking quizzes over HTTP, on the production wiring with an embedded H2 database. */
@@ -144,8 +149,97 @@ class AttemptsApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void aQuestionIdOfFiftyKilobytesOfDashedWordsIsA422ProblemAndStoresNothing() throws IOException {
+        String token = Tokens.learner("olga", "course-1");
+        String questionId = "x-".repeat(27_000) + "x";
+        JsonNode problem = assertProblem(as(token, INTRO).post(Entity.json(
+                "{\"answers\":[{\"questionId\":\"" + questionId + "\",\"selected\":[\"first\"]}]}")), 422, "constraint-violation");
+        assertEquals("/answers/0/questionId", problem.get("errors").get(0).get("pointer").asText());
+        assertEquals(0, attempts(token).get("attempts").size());
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsA400MalformedBodyProblemAndStoresNothing() throws IOException {
+        String token = Tokens.learner("pablo", "course-1");
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json");
+        List<byte[]> bodies = List.of(
+                bytes("{\"answ", 0xFF, "ers\":[]}"),
+                bytes("{\"answers\":[],\"startedAt\":\"", 0xC0, 0xAF, "\"}"),
+                bytes("{\"answers\":[{\"questionId\":\"which-point\",\"selected\":[\"", 0xED, 0xA0, 0x80, "\"]}]}"),
+                bytes("{\"", 0xF4, 0x90, 0x80, 0x80, "answers\":[]}"),
+                "{\"answers\":[]}".getBytes(StandardCharsets.UTF_16LE),
+                "{\"answers\":[]}".getBytes(StandardCharsets.UTF_16BE),
+                "{\"answers\":[]}".getBytes(Charset.forName("UTF-32")));
+        for (byte[] body : bodies) {
+            RawHttp.Answer answer = raw().post(INTRO, headers, body);
+            assertEquals(400, answer.status(), answer.body());
+            assertEquals("application/problem+json", answer.contentType());
+            assertEquals("https://heartwise.io/problems/malformed-body", JSON.readTree(answer.body()).get("type").asText(), answer.body());
+            assertTrue(JSON.readTree(answer.body()).get("detail").asText().startsWith("The request body is not UTF-8 JSON: byte 0x"), answer.body());
+        }
+        assertEquals(0, attempts(token).get("attempts").size(), "nothing is stored for a body that is not UTF-8");
+        assertEquals(201, raw().post(INTRO, headers, bytes(0xEF, 0xBB, 0xBF, "{\"answers\":[]}")).status(),
+                "a byte order mark before UTF-8 JSON may be ignored (RFC 8259 8.1)");
+    }
+
+    @Test
+    void aStartedAtOutsideTheInstantsTheApiAcceptsIsA422ProblemWithAPointer() throws IOException {
+        String token = Tokens.learner("quinn", "course-1");
+        for (String startedAt : List.of("-1000000000-01-01T00:00:00Z", "0000-12-31T23:59:59.999999Z", "-0001-01-01T00:00:00Z",
+                "+1000000000-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z")) {
+            JsonNode problem = assertProblem(as(token, INTRO).post(Entity.json("{\"startedAt\":\"" + startedAt + "\",\"answers\":[]}")),
+                    422, "constraint-violation");
+            assertEquals("/startedAt", problem.get("errors").get(0).get("pointer").asText(), startedAt);
+        }
+        assertEquals(0, attempts(token).get("attempts").size());
+        Response earliest = as(token, INTRO).post(Entity.json("{\"startedAt\":\"0001-01-01T00:00:00Z\",\"answers\":[]}"));
+        assertEquals(201, earliest.getStatus());
+        assertEquals("0001-01-01T00:00:00Z", JSON.readTree(earliest.readEntity(String.class)).get("startedAt").asText());
+    }
+
+    @Test
+    void aStartedAtThatIsNoIso8601StringIsA400ProblemWithAPointerAndStoresNothing() throws IOException {
+        String token = Tokens.learner("sven", "course-1");
+        for (String startedAt : List.of("1e300", "1e1000000000", "12345", "-1.5", "\"\"", "true", "[]", "{}", "\"2026-02-30T00:00:00Z\"")) {
+            JsonNode problem = assertProblem(as(token, INTRO).post(Entity.json("{\"startedAt\":" + startedAt + ",\"answers\":[]}")),
+                    400, "malformed-body");
+            assertEquals("/startedAt", problem.get("errors").get(0).get("pointer").asText(), startedAt);
+        }
+        assertEquals(0, attempts(token).get("attempts").size(), "1e300 was stored as 1970-01-01T00:00:00Z");
+        assertEquals(201, as(token, INTRO).post(Entity.json("{\"startedAt\":\"2026-01-01T12:00:00+02:00\",\"answers\":[]}")).getStatus(),
+                "an ISO-8601 instant with an offset is one");
+        assertEquals(201, as(token, INTRO).post(Entity.json("{\"startedAt\":null,\"answers\":[]}")).getStatus(), "null is no startedAt");
+    }
+
+    @Test
+    void aTokenWhoseSubjectHoldsAControlCharacterIsA401ProblemNamingTheClaimAndStoresNothing() throws IOException {
+        for (String learnerJson : List.of("rosa\\u0000", "rosa\\u001b[31m", "rosa\\ud800")) {
+            String token = Tokens.hs256(Tokens.learnerClaimsJson(learnerJson, "course-1"), Tokens.SECRET);
+            JsonNode problem = assertProblem(as(token, INTRO).post(Entity.json(RIGHT_ANSWERS)), 401, "unauthorized");
+            assertTrue(problem.get("detail").asText().contains("(sub)"), problem.toString());
+        }
+        String badContext = Tokens.hs256(Tokens.claims("test-lms", "rosa", "course\u0000", "learner").build(), Tokens.SECRET);
+        JsonNode problem = assertProblem(as(badContext, INTRO).post(Entity.json(RIGHT_ANSWERS)), 401, "unauthorized");
+        assertTrue(problem.get("detail").asText().contains("\"context\""), problem.toString());
+        assertEquals(0, attempts(Tokens.learner("rosa", "course-1")).get("attempts").size());
+    }
+
+    @Test
     void anAttemptIdThatIsNotAUuidIsA400Problem() throws IOException {
         assertProblem(as(Tokens.learner("nina", "c"), "attempts/not-a-uuid").get(), 400, "invalid-parameter");
+    }
+
+    /** @param parts text (as UTF-8) and single bytes given as ints, in order */
+    private static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof Integer value) {
+                out.write(value);
+            } else {
+                out.writeBytes(part.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
     }
 
     private Invocation.Builder as(String token, String path) {

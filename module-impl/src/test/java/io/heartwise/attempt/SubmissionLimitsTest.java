@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.heartwise.api.Answer;
 import io.heartwise.api.AttemptSubmission;
 import io.heartwise.api.Problem.FieldError;
+import io.heartwise.api.Slug;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -59,6 +60,14 @@ class SubmissionLimitsTest {
     }
 
     @Test
+    void aQuestionIdOverSixtyFourCharactersIsRefusedWhateverItsShape() {
+        for (String questionId : List.of("a".repeat(65), "x-".repeat(30_000) + "x", "-".repeat(60_000))) {
+            assertAgree(new AttemptSubmission(null, List.of(new Answer(questionId, List.of("a"), null, null))),
+                    List.of(FieldError.atPointer("/answers/0/questionId", Slug.RULE)));
+        }
+    }
+
+    @Test
     void tooManyMatches() {
         Map<String, String> matches = new HashMap<>();
         for (int item = 0; item < 21; item++) {
@@ -72,8 +81,10 @@ class SubmissionLimitsTest {
     private static void assertAgree(AttemptSubmission submission, List<FieldError> expected) {
         List<FieldError> errors = SubmissionLimits.check(submission);
         assertEquals(expected, errors);
-        List<String> beanValidationMessages = BEAN_VALIDATION.validate(submission).stream().map(ConstraintViolation::getMessage).sorted().toList();
-        assertEquals(errors.stream().map(FieldError::detail).sorted().toList(), beanValidationMessages,
+        // Distinct: an id both too long and of the wrong shape breaks two constraints with one message.
+        List<String> beanValidationMessages = BEAN_VALIDATION.validate(submission).stream().map(ConstraintViolation::getMessage)
+                .distinct().sorted().toList();
+        assertEquals(errors.stream().map(FieldError::detail).distinct().sorted().toList(), beanValidationMessages,
                 "Bean Validation of the annotated records breaks the same rules");
         assertTrue(expected.isEmpty() || !beanValidationMessages.isEmpty());
     }

@@ -104,6 +104,31 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aSubjectThatNoDatabaseStoresAsSentIsRefusedNamingTheClaim() {
+        for (String subject : List.of("", "   ", "alice\u0000", "\u0007bell", "alice\u009b", "a".repeat(256))) {
+            assertUnauthorized(Tokens.hs256(Tokens.claims("test-lms", subject, "c").build(), Tokens.SECRET), "(sub)");
+        }
+        for (String subjectJson : List.of("alice\\ud800", "\\udc00alice", "alice\\ud83d")) {
+            assertUnauthorized(Tokens.hs256(Tokens.learnerClaimsJson(subjectJson, "c"), Tokens.SECRET), "(sub)");
+        }
+        String widest = "\ud83d\udc9c".repeat(127) + "\u00e9";
+        assertEquals(widest, verifier.verify(Tokens.hs256(Tokens.claims("test-lms", widest, "c").build(), Tokens.SECRET)).learnerId(),
+                "255 characters of any text without control characters is a learner id, pairs of surrogates included");
+    }
+
+    @Test
+    void aContextThatNoDatabaseStoresAsSentIsRefusedNamingTheClaim() {
+        assertUnauthorized(Tokens.hs256(Tokens.learnerClaimsJson("alice", "course\\ud800"), Tokens.SECRET), "\"context\"");
+        for (String context : List.of("course\u0000", "\t", "c".repeat(256), "\u0085")) {
+            assertUnauthorized(Tokens.hs256(Tokens.claims("test-lms", "alice", context).build(), Tokens.SECRET), "\"context\"");
+            JWTClaimsSet lti = Tokens.claims("test-lms", "alice", null).claim(TokenVerifier.LTI_CONTEXT, Map.of("id", context)).build();
+            assertUnauthorized(Tokens.hs256(lti, Tokens.SECRET), TokenVerifier.LTI_CONTEXT);
+        }
+        assertEquals("", verifier.verify(Tokens.hs256(Tokens.claims("test-lms", "alice", "").build(), Tokens.SECRET)).contextId(),
+                "an empty context is a token that names none");
+    }
+
+    @Test
     void aRememberedTokenIsStillRefusedOnceItExpires() {
         MutableClock clock = new MutableClock(Instant.now());
         TokenVerifier remembering = new TokenVerifier(new Platforms(List.of(new Platform("test-lms", "Test LMS", Tokens.SECRET, null, null))), clock);

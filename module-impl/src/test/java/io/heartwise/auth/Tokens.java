@@ -3,6 +3,8 @@ package io.heartwise.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -40,6 +42,27 @@ public final class Tokens {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
+    }
+
+    /**
+     * Signs claims written as JSON text: what a client can send but a {@link JWTClaimsSet} cannot
+     * carry, such as half a surrogate pair written as a JSON escape.
+     */
+    public static String hs256(String claimsJson, String secret) {
+        JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(claimsJson));
+        try {
+            jws.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jws.serialize();
+    }
+
+    /** The claims of {@link #learner} as JSON, with {@code sub} and {@code context} given as JSON string literals' contents. */
+    public static String learnerClaimsJson(String subjectJson, String contextJson) {
+        long now = Instant.now().getEpochSecond();
+        return "{\"iss\":\"test-lms\",\"sub\":\"" + subjectJson + "\",\"context\":\"" + contextJson + "\",\"roles\":[\"learner\"],\"iat\":"
+                + now + ",\"exp\":" + (now + 600) + "}";
     }
 
     public static String rs256(JWTClaimsSet claims, RSAKey key) {

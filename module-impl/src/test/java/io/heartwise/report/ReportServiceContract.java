@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.heartwise.api.ExportShape;
+import io.heartwise.api.ExportFormat;
+import io.heartwise.api.ExportRequest;
 import io.heartwise.api.Answer;
 import io.heartwise.api.AttemptPage;
 import io.heartwise.api.AttemptSubmission;
+import io.heartwise.api.InstantRange;
 import io.heartwise.api.LearnerReport;
 import io.heartwise.api.LessonReport;
 import io.heartwise.api.QuizReport;
@@ -252,6 +256,25 @@ abstract class ReportServiceContract {
         QuizReport report = reports.quiz(admin(), INTRO, Filters.quizFilter(null, "2026-03-01T09:01:00Z", "2026-03-01T09:02:00Z", null, null));
         assertEquals(1, report.summary().attempts());
         assertEquals(Instant.parse("2026-03-01T09:01:00Z"), report.filters().from());
+    }
+
+    @Test
+    void theWidestDateRangeTheApiAcceptsFindsEveryAttemptAndTheEarliestStartIsKeptExactly() throws IOException {
+        attempts.submit(new Caller(PLATFORM, "ann", "course-1", Set.of(Caller.Role.LEARNER)), INTRO, null,
+                new AttemptSubmission(InstantRange.EARLIEST, List.of(new Answer("which-point", List.of("first"), null, null))));
+        clock.advance(Duration.ofMinutes(1));
+        intro("bob", "course-1", "first", "true");
+        String from = InstantRange.EARLIEST.toString();
+        String to = InstantRange.LATEST.toString();
+        assertEquals(2, reports.quiz(admin(), INTRO, Filters.quizFilter(null, from, to, null, null)).summary().attempts());
+        AttemptPage page = reports.attemptPage(admin(), INTRO, Filters.attemptListFilter(null, null, null, from, to, null, null));
+        assertEquals(List.of(InstantRange.EARLIEST, START.plusSeconds(60)), page.attempts().stream().map(ReportedAttempt::startedAt).toList());
+        assertEquals(2, reports.lesson(admin(), "first-lesson", Filters.lessonFilter(null, from, to)).learners());
+        ReportService.Export export = reports.export(admin(), INTRO, new ExportRequest(ExportFormat.CSV, ExportShape.ATTEMPTS,
+                Filters.quizFilter(null, from, to, null, null)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.body().write(out);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(",0001-01-01T00:00:00Z,"), out.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -138,6 +138,7 @@ class ReportsApiTest extends HeartwiseJerseyTest {
                 REPORT + "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "to",
                 REPORT + "?attempts=most", "attempts",
                 REPORT + "?version=%20", "version",
+                REPORT + "/attempts?version=" + "v".repeat(129), "version",
                 REPORT + "/attempts?limit=0", "limit",
                 REPORT + "/attempts?after=not-a-cursor", "after",
                 REPORT + "/export?format=xlsx", "format",
@@ -147,6 +148,45 @@ class ReportsApiTest extends HeartwiseJerseyTest {
             assertEquals(entry.getValue(), problem.get("errors").get(0).get("parameter").asText(), entry.getKey());
         }
         assertProblem(as(ADMIN, "reports/quizzes/Not_A_Slug").get(), 400, "invalid-parameter");
+    }
+
+    @Test
+    void instantsOutsideTheRangeTheApiAcceptsAre400ProblemsNamingTheParameter() throws IOException {
+        for (String path : List.of(REPORT, REPORT + "/attempts", REPORT + "/export", "reports/lessons/first-lesson")) {
+            for (String from : List.of("-1000000000-01-01T00:00:00Z", "0000-12-31T23:59:59.999999Z")) {
+                JsonNode problem = assertProblem(as(ADMIN, path + "?from=" + from).get(), 400, "invalid-parameter");
+                assertEquals("from", problem.get("errors").get(0).get("parameter").asText(), path + " from " + from);
+            }
+            JsonNode problem = assertProblem(as(ADMIN, path + "?to=%2B1000000000-12-31T23:59:59.999999999Z").get(), 400, "invalid-parameter");
+            assertEquals("to", problem.get("errors").get(0).get("parameter").asText(), path);
+            assertEquals(200, as(ADMIN, path + "?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59.999999999Z").get().getStatus(), path);
+        }
+    }
+
+    @Test
+    void aCursorNamingAnInstantOutsideTheRangeIsA400ProblemNamingTheParameter() throws IOException {
+        for (String raw : List.of("31556889864403199.999999999~", "-31557014167219200.0~", "253402300800.0~")) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((raw + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+            JsonNode problem = assertProblem(as(ADMIN, REPORT + "/attempts?after=" + cursor).get(), 400, "invalid-parameter");
+            assertEquals("after", problem.get("errors").get(0).get("parameter").asText(), raw);
+        }
+    }
+
+    @Test
+    void learnersAndContextsWithControlCharactersAre400ProblemsNamingTheParameter() throws IOException {
+        Map<String, String> cases = Map.of(
+                REPORT + "/attempts?learner=ann%00", "learner",
+                REPORT + "/attempts?learner=%E2%80%A8%1B", "learner",
+                REPORT + "?context=course-1%00", "context",
+                REPORT + "/export?context=%7F", "context",
+                "reports/lessons/first-lesson?context=%C2%85", "context",
+                "reports/learners/ann%00", "learnerId",
+                "reports/learners/ann?context=%0A", "context");
+        for (Map.Entry<String, String> entry : cases.entrySet()) {
+            JsonNode problem = assertProblem(as(ADMIN, entry.getKey()).get(), 400, "invalid-parameter");
+            assertEquals(entry.getValue(), problem.get("errors").get(0).get("parameter").asText(), entry.getKey());
+        }
     }
 
     @Test

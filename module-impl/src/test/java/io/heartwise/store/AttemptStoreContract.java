@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.heartwise.api.ExternalId;
+import io.heartwise.api.InstantRange;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -285,6 +287,78 @@ abstract class AttemptStoreContract {
         assertThrows(IllegalArgumentException.class, () -> store.insert(valid, 0));
         assertTrue(store.insert(valid, null).created());
         assertEquals(1, count("attempts"));
+    }
+
+    @Test
+    void theWidestIdsAPlatformMayChooseAreStoredAndReadBackExactly() {
+        String learner = "\ud83d\udc9c".repeat(127) + "\u00e9";
+        String context = "\u5b66 \u2028 caf\u00e9 ".repeat(28) + "abc";
+        NewAttempt valid = attempt(learner, null, "hash-1");
+        NewAttempt widest = new NewAttempt(valid.id(), valid.platformId(), learner, context, valid.quizId(), valid.quizVersion(), null,
+                valid.requestHash(), valid.startedAt(), valid.submittedAt(), valid.score(), valid.maxScore(), valid.passed(),
+                valid.questions(), valid.resultJson());
+        assertEquals(ExternalId.MAX_LENGTH, learner.length());
+        assertEquals(ExternalId.MAX_LENGTH, context.length());
+
+        StoredAttempt stored = store.insert(widest, null).attempt();
+
+        assertEquals(Optional.of(stored), store.find(PLATFORM, widest.id()));
+        assertEquals(learner, store.find(PLATFORM, widest.id()).orElseThrow().learnerId());
+        assertEquals(List.of(stored), store.list(PLATFORM, learner, QUIZ));
+    }
+
+    @Test
+    void aNulCharacterInAnyIdIsRejectedBeforeTheDatabaseOfEitherKind() throws SQLException {
+        NewAttempt valid = attempt("learner-1", null, "hash-1");
+        List<NewAttempt> withNul = List.of(
+                new NewAttempt(UUID.randomUUID(), valid.platformId(), "learner\u0000", valid.contextId(), valid.quizId(), valid.quizVersion(),
+                        null, valid.requestHash(), valid.startedAt(), valid.submittedAt(), valid.score(), valid.maxScore(), valid.passed(),
+                        valid.questions(), valid.resultJson()),
+                new NewAttempt(UUID.randomUUID(), valid.platformId(), valid.learnerId(), "\u0000", valid.quizId(), valid.quizVersion(),
+                        null, valid.requestHash(), valid.startedAt(), valid.submittedAt(), valid.score(), valid.maxScore(), valid.passed(),
+                        valid.questions(), valid.resultJson()),
+                new NewAttempt(UUID.randomUUID(), valid.platformId(), valid.learnerId(), valid.contextId(), valid.quizId(), valid.quizVersion(),
+                        "key\u0000", valid.requestHash(), valid.startedAt(), valid.submittedAt(), valid.score(), valid.maxScore(),
+                        valid.passed(), valid.questions(), valid.resultJson()));
+
+        for (NewAttempt attempt : withNul) {
+            IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> store.insert(attempt, null));
+            assertTrue(failure.getMessage().endsWith("holds the character U+0000, which the store does not keep"), failure.getMessage());
+        }
+        assertEquals(0, count("attempts"));
+    }
+
+    @Test
+    void theEarliestAndLatestInstantsTheApiAcceptsAreStoredAndReadBackExactly() {
+        NewAttempt valid = attempt("learner-1", null, "hash-1");
+        NewAttempt widest = new NewAttempt(valid.id(), valid.platformId(), valid.learnerId(), valid.contextId(), valid.quizId(),
+                valid.quizVersion(), null, valid.requestHash(), InstantRange.EARLIEST, InstantRange.LATEST, valid.score(),
+                valid.maxScore(), valid.passed(), valid.questions(), valid.resultJson());
+
+        StoredAttempt stored = store.insert(widest, null).attempt();
+
+        assertEquals(InstantRange.EARLIEST, stored.startedAt());
+        assertEquals(Instant.parse("9999-12-31T23:59:59.999999Z"), stored.submittedAt(), "microseconds, as every instant is kept");
+        assertEquals(Optional.of(stored), store.find(PLATFORM, widest.id()));
+    }
+
+    @Test
+    void instantsOutsideTheRangeTheApiAcceptsAreRejectedBeforeTheDatabase() throws SQLException {
+        NewAttempt valid = attempt("learner-1", null, "hash-1");
+        for (Instant outside : List.of(Instant.MIN, InstantRange.EARLIEST.minusNanos(1), InstantRange.LATEST.plusNanos(1), Instant.MAX)) {
+            NewAttempt startedOutside = new NewAttempt(UUID.randomUUID(), valid.platformId(), valid.learnerId(), valid.contextId(),
+                    valid.quizId(), valid.quizVersion(), null, valid.requestHash(), outside, valid.submittedAt(), valid.score(),
+                    valid.maxScore(), valid.passed(), valid.questions(), valid.resultJson());
+            NewAttempt submittedOutside = new NewAttempt(UUID.randomUUID(), valid.platformId(), valid.learnerId(), valid.contextId(),
+                    valid.quizId(), valid.quizVersion(), null, valid.requestHash(), valid.startedAt(), outside, valid.score(),
+                    valid.maxScore(), valid.passed(), valid.questions(), valid.resultJson());
+
+            IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> store.insert(startedOutside, null));
+            assertThrows(IllegalArgumentException.class, () -> store.insert(submittedOutside, null));
+
+            assertTrue(failure.getMessage().startsWith("startedAt " + outside + " is outside the instants the store keeps"), failure.getMessage());
+        }
+        assertEquals(0, count("attempts"));
     }
 
     @Test

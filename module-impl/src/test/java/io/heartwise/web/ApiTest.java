@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -127,6 +129,33 @@ class ApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void aMalformedOrEmptyContentTypeIsA400ProblemNamingTheHeaderOnReadsAndSubmissions() throws IOException {
+        String token = io.heartwise.auth.Tokens.learner("ulla", "course-1");
+        for (String contentType : List.of("", " ", "nonsense", "application/", "/json", "application/json; charset",
+                "application/json; charset=\"utf-8", "a/b/c", "application json", "@/@")) {
+            for (RawHttp.Answer answer : List.of(
+                    raw().get("lessons/first-lesson", Map.of("Content-Type", contentType)),
+                    raw().get("quizzes/first-lesson-introduction/attempts", Map.of("Content-Type", contentType, "Authorization", "Bearer " + token)),
+                    raw().post("quizzes/first-lesson-introduction/attempts", Map.of("Content-Type", contentType, "Authorization", "Bearer " + token),
+                            "{\"answers\":[]}".getBytes(StandardCharsets.UTF_8)))) {
+                assertEquals(400, answer.status(), "Content-Type: [" + contentType + "] " + answer.body());
+                JsonNode problem = problem(answer, 400);
+                assertEquals("https://heartwise.io/problems/invalid-parameter", problem.get("type").asText(), "Content-Type: " + contentType);
+                assertEquals("Content-Type", problem.get("errors").get(0).get("parameter").asText());
+            }
+        }
+    }
+
+    @Test
+    void aMalformedAcceptIsA400ProblemNamingTheHeader() throws IOException {
+        for (String accept : List.of("application/", "/json", "a/b/c", "application/json; q=\"", "application json")) {
+            JsonNode problem = problem(raw().get("lessons", Map.of("Accept", accept)), 400);
+            assertEquals("https://heartwise.io/problems/invalid-parameter", problem.get("type").asText(), "Accept: " + accept);
+            assertEquals("Accept", problem.get("errors").get(0).get("parameter").asText());
+        }
+    }
+
+    @Test
     void contentCarriesAStrongEtagAndAnswersIfNoneMatchWith304() {
         Response first = target("lessons/first-lesson").request().get();
         String etag = first.getHeaderString("ETag");
@@ -187,6 +216,16 @@ class ApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void theOpenApiDocumentGivesTheSlugPatternInAFormEveryClientCompiles() throws IOException {
+        String document = target("openapi.json").request().get(String.class);
+        JsonNode quizId = JSON.readTree(document).get("paths").get("/quizzes/{quizId}").get("get").get("parameters").get(0);
+        assertEquals("[a-z0-9]+(-[a-z0-9]+)*", quizId.get("schema").get("pattern").asText());
+        assertEquals("[a-z0-9]+(-[a-z0-9]+)*",
+                JSON.readTree(document).get("components").get("schemas").get("Answer").get("properties").get("questionId").get("pattern").asText());
+        assertFalse(document.contains("++"), "ECMA-262, which OpenAPI patterns are, has no possessive quantifiers");
+    }
+
+    @Test
     void noErrorBodyNamesAJavaClassOrAStackFrame() {
         for (Response response : new Response[] {
                 target("lessons/Bad_Id!").request().get(),
@@ -201,6 +240,14 @@ class ApiTest extends HeartwiseJerseyTest {
     private static JsonNode body(Response response) throws IOException {
         assertEquals(200, response.getStatus());
         return JSON.readTree(response.readEntity(String.class));
+    }
+
+    private static JsonNode problem(RawHttp.Answer answer, int status) throws IOException {
+        assertEquals(status, answer.status(), answer.body());
+        assertEquals("application/problem+json", answer.contentType());
+        JsonNode problem = JSON.readTree(answer.body());
+        assertEquals(status, problem.get("status").asInt());
+        return problem;
     }
 
     private static JsonNode problem(Response response, int status) throws IOException {

@@ -32,6 +32,12 @@ public abstract class HeartwiseJerseyTest extends JerseyTest {
         return application(heartwise);
     }
 
+    /** @return a client that sends bytes and headers as given, to this server's API root */
+    protected RawHttp raw() {
+        String base = getBaseUri().toString();
+        return new RawHttp(java.net.URI.create(base.endsWith("/") ? base : base + "/"));
+    }
+
     @BeforeAll
     void startServer() throws Exception {
         super.setUp();

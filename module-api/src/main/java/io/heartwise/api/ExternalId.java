@@ -1,0 +1,44 @@
+package io.heartwise.api;
+
+/**
+ * The shape of the ids a platform chooses and the API only carries: a learner (a token's
+ * {@code sub}) and a course or context. Any text of 1 to {@link #MAX_LENGTH} characters that is
+ * not blank and holds no control character (U+0000 to U+001F, U+007F to U+009F) and no half of a
+ * surrogate pair: text that every supported database stores as it came (PostgreSQL refuses
+ * U+0000 in text) and that logs and exports show as it is.
+ */
+public final class ExternalId {
+    /** Longest id accepted, in UTF-16 code units (as {@link String#length()} counts them). */
+    public static final int MAX_LENGTH = 255;
+
+    /** Human-readable statement of the rule, used in error details. */
+    public static final String RULE = "must be 1 to 255 characters, not blank, without control characters";
+
+    private ExternalId() {
+    }
+
+    /**
+     * Tells whether a value is a valid id: its length first, then its characters in one pass.
+     *
+     * @param value any string, possibly {@code null}
+     * @return {@code true} only for a non-null id of the shape above
+     */
+    public static boolean isValid(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || value.isBlank()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || Character.isLowSurrogate(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+}
