@@ -11,7 +11,7 @@ import io.heartwise.problem.JsonBodyExceptionMapper;
 import io.heartwise.problem.ProblemExceptionMapper;
 import io.heartwise.problem.UnexpectedExceptionMapper;
 import io.heartwise.problem.WebApplicationExceptionMapper;
-import io.heartwise.report.ReportsFeature;
+import io.heartwise.report.ReportParameterConverters;
 import io.heartwise.web.Heartwise;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Path;
@@ -49,8 +49,8 @@ final class FastPaths {
             // A header it cannot parse: Negotiation declines it, and a GET with a Content-Type goes to Jersey.
             MediaTypeHeaders.class.getName(),
             "io.heartwise.web.OperationBindings",
-            // Its parameter converters serve the reports, which no fast path serves.
-            ReportsFeature.class.getName());
+            // They convert the reports' query parameters, and no fast path serves a report.
+            ReportParameterConverters.class.getName());
 
     private FastPaths() {
     }

@@ -22,7 +22,8 @@ import io.heartwise.problem.UnexpectedExceptionMapper;
 import io.heartwise.problem.WebApplicationExceptionMapper;
 import io.heartwise.quiz.QuizzesResource;
 import io.heartwise.report.ReportService;
-import io.heartwise.report.ReportsFeature;
+import io.heartwise.report.ReportParameterConverters;
+import io.heartwise.report.ReportsResource;
 import jakarta.ws.rs.core.Configurable;
 import java.util.Objects;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -83,7 +84,8 @@ public final class HeartwiseApplication {
         AttemptService attempts = heartwise.attempts();
         config.register(new QuizAttemptsResource(attempts));
         config.register(new AttemptsResource(attempts));
-        config.register(new ReportsFeature(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)));
+        config.register(new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)));
+        config.register(new ReportParameterConverters());
         config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
         config.register(new ApiDocumentResource(Routes.CONTRACT));
         if (heartwise.platforms().demoEnabled()) {
