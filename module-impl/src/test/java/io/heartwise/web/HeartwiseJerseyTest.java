@@ -2,6 +2,10 @@ package io.heartwise.web;
 
 import io.heartwise.config.Settings;
 import jakarta.ws.rs.core.Application;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +40,18 @@ public abstract class HeartwiseJerseyTest extends JerseyTest {
     protected RawHttp raw() {
         String base = getBaseUri().toString();
         return new RawHttp(java.net.URI.create(base.endsWith("/") ? base : base + "/"));
+    }
+
+    /**
+     * @return how many attempts the database holds, of every learner: also those the API would not
+     *         list, such as one stored under an id that no token should carry
+     */
+    protected long storedAttempts() throws SQLException {
+        try (Connection connection = heartwise.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM attempts")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     @BeforeAll
