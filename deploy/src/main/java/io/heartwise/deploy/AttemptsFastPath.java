@@ -55,8 +55,6 @@ final class AttemptsFastPath extends HttpFilter {
     private final transient AttemptService attempts;
     private final transient ObjectMapper json;
     private final transient QuizAttemptsApi contract;
-    private final transient Validator validator = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
 
     AttemptsFastPath(TokenVerifier tokens, AttemptService attempts, ObjectMapper json) {
         this.tokens = tokens;
@@ -78,7 +76,7 @@ final class AttemptsFastPath extends HttpFilter {
         String idempotencyKey = request.getHeader("Idempotency-Key");
         Caller caller = caller(request.getHeader("Authorization"));
         AttemptSubmission submission = caller == null ? null : submission(body);
-        if (submission == null || !validator.forExecutables()
+        if (submission == null || !Contract.VALIDATOR.forExecutables()
                 .validateParameters(contract, SUBMIT_METHOD, new Object[] {quizId, idempotencyKey, submission}).isEmpty()) {
             chain.doFilter(new ReadBody(request, body), response);
             return;
@@ -137,6 +135,15 @@ final class AttemptsFastPath extends HttpFilter {
     private static String apiBase(HttpServletRequest request) {
         String url = request.getRequestURL().toString();
         return url.substring(0, url.length() - request.getPathInfo().length()) + "/";
+    }
+
+    /**
+     * The contract's constraints, checked by a validator made at the first submission: bootstrapping
+     * Hibernate Validator costs a start a few hundred milliseconds that no content request needs.
+     */
+    private static final class Contract {
+        static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
     }
 
     /** The request as it came, with the body this filter already read, for Jersey to read again. */
