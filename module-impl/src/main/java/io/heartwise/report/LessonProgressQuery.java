@@ -5,8 +5,6 @@ import static io.heartwise.report.ReportTransactions.prepare;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,15 +39,7 @@ final class LessonProgressQuery {
         List<Object> values = new ArrayList<>();
         values.add(platformId);
         values.addAll(quizIds);
-        if (context != null) {
-            values.add(context);
-        }
-        if (from != null) {
-            values.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-        }
-        if (to != null) {
-            values.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-        }
+        ReportScope.addFilterValues(values, context, from, to);
         String perQuiz = "SELECT quiz_id, COUNT(*), SUM(tries), SUM(best), SUM(passed_once) FROM ("
                 + "SELECT quiz_id, learner_id, COUNT(*) AS tries, MAX(scaled_score) AS best, MAX(CASE WHEN passed THEN 1 ELSE 0 END) AS passed_once"
                 + " FROM attempts WHERE " + filter + " GROUP BY quiz_id, learner_id) per_learner GROUP BY quiz_id";

@@ -72,6 +72,19 @@ record ReportScope(String platformId, String quizId, String version, String cont
     /** Binds the parameters of {@link #source()} from position {@code first}; @return the next free position */
     int bind(PreparedStatement statement, int first) throws SQLException {
         List<Object> values = new ArrayList<>(List.of(platformId, quizId, version));
+        addFilterValues(values, context, from, to);
+        int position = first;
+        for (Object value : values) {
+            statement.setObject(position++, value);
+        }
+        return position;
+    }
+
+    /**
+     * Adds the values of the optional filters, in the order their conditions appear: the context,
+     * then the submission window ({@code submitted_at >= from}, {@code submitted_at < to}).
+     */
+    static void addFilterValues(List<Object> values, String context, Instant from, Instant to) {
         if (context != null) {
             values.add(context);
         }
@@ -81,10 +94,5 @@ record ReportScope(String platformId, String quizId, String version, String cont
         if (to != null) {
             values.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
         }
-        int position = first;
-        for (Object value : values) {
-            statement.setObject(position++, value);
-        }
-        return position;
     }
 }
