@@ -53,9 +53,7 @@ public final class StartupListener implements ServletContextListener {
             ServletRegistration.Dynamic api = context.addServlet("heartwise-api", new ServletContainer(application));
             api.addMapping(API_MAPPING);
             api.setLoadOnStartup(1);
-            // Asked of a second, unused configuration: asking a ResourceConfig for its classes makes
-            // it cache them, and Jersey would then take the registered resources for providers too.
-            Set<String> unaccounted = FastPaths.unaccountedProviders(HeartwiseApplication.resourceConfig(heartwise));
+            Set<String> unaccounted = FastPaths.unaccountedProviders(application);
             if (!unaccounted.isEmpty()) {
                 LOG.log(Level.WARNING, "The fast paths do not account for " + unaccounted + ": every request goes through Jersey");
             } else if (heartwise.settings().fastPaths()) {

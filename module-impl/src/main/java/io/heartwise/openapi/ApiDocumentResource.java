@@ -38,7 +38,15 @@ public final class ApiDocumentResource implements ApiDocumentApi {
     @Context
     private UriInfo uriInfo;
 
-    public ApiDocumentResource(List<Class<?>> apis) {
+    /**
+     * @param apis the contract's interfaces, in the order the document lists them
+     */
+    public static ApiDocumentResource of(List<Class<?>> apis) {
+        return new ApiDocumentResource(apis);
+    }
+
+    // Not public: Jersey inspects a resource's public constructors for injection, and a List<Class<?>> is nothing it can inject.
+    private ApiDocumentResource(List<Class<?>> apis) {
         this.apis = new LinkedHashSet<>(apis);
     }
 

@@ -87,7 +87,7 @@ public final class HeartwiseApplication {
         config.register(new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)));
         config.register(new ReportParameterConverters());
         config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
-        config.register(new ApiDocumentResource(Routes.CONTRACT));
+        config.register(ApiDocumentResource.of(Routes.CONTRACT));
         if (heartwise.platforms().demoEnabled()) {
             config.register(new DemoTokenResource(heartwise.clock()));
         }
