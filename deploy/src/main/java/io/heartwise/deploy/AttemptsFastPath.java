@@ -122,7 +122,7 @@ final class AttemptsFastPath extends HttpFilter {
      */
     static Optional<Routes.Match> plainSubmission(HttpServletRequest request) {
         int length = request.getContentLength();
-        if (!"POST".equals(request.getMethod()) || request.getQueryString() != null || request.getHeader("Origin") != null
+        if (!"POST".equals(request.getMethod()) || FastPaths.leftToJersey(request)
                 || request.getHeader("Authorization") == null || length <= 0 || length > BodySizeLimit.MAX_BYTES
                 || !Negotiation.isPlainBody(request.getContentType(), SUBMIT.consumes())
                 || !Negotiation.accepts(request.getHeader("Accept"), SUBMIT.produces())) {

@@ -71,8 +71,8 @@ final class ContentFastPath extends HttpFilter {
 
     /** @return the content this request plainly asks for, or empty when Jersey must answer it */
     Optional<Representation> representation(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || request.getQueryString() != null || request.getContentType() != null
-                || request.getHeader("Authorization") != null || request.getHeader("Origin") != null) {
+        if (!"GET".equals(request.getMethod()) || FastPaths.leftToJersey(request) || request.getContentType() != null
+                || request.getHeader("Authorization") != null) {
             return Optional.empty();
         }
         return Routes.match("GET", FastPaths.relativePath(request))

@@ -35,8 +35,9 @@ final class FastPaths {
     /**
      * The providers the fast paths account for, each with how: JSON by the same mapper
      * ({@link Heartwise#json()}); validation by the contract's own constraints; errors by
-     * {@code ProblemAnswer}, which the mappers use; a query string, an {@code Origin}, a body of
-     * no or too great a length go to Jersey; the operation bindings by the same
+     * {@code ProblemAnswer}, which the mappers use; a query string or an {@code Origin}
+     * ({@link #leftToJersey}) and a body of no or too great a length go to Jersey; the operation
+     * bindings by the same
      * {@code TokenVerifier}, representations and submission headers.
      */
     static final Set<String> ACCOUNTED_FOR = Set.of(
@@ -71,6 +72,14 @@ final class FastPaths {
 
     private static boolean isResource(Class<?> type) {
         return type.isAnnotationPresent(Path.class) || List.of(type.getInterfaces()).stream().anyMatch(api -> api.isAnnotationPresent(Path.class));
+    }
+
+    /**
+     * @return whether a request is one that only Jersey answers, whatever its route: a query string
+     *         (the query length limit) or an {@code Origin} (CORS), which neither fast path applies
+     */
+    static boolean leftToJersey(HttpServletRequest request) {
+        return request.getQueryString() != null || request.getHeader("Origin") != null;
     }
 
     /**
