@@ -128,7 +128,7 @@ final class AttemptsFastPath extends HttpFilter {
                 || !Negotiation.accepts(request.getHeader("Accept"), SUBMIT.produces())) {
             return Optional.empty();
         }
-        return Routes.match("POST", FastPaths.relativePath(request)).filter(match -> match.operation() == SUBMIT);
+        return Routes.match(SUBMIT, FastPaths.relativePath(request));
     }
 
     /** The API's root as the client addressed it, as Jersey's base URI: {@code http://host/context/api/v1/}. */

@@ -58,13 +58,21 @@ public final class Routes {
      *         trailing slash matches none (Jersey decides about those)
      */
     public static Optional<Match> match(String httpMethod, String path) {
-        List<String> parameters = new ArrayList<>(2);
         for (Operation operation : OPERATIONS) {
-            if (operation.httpMethod().equals(httpMethod) && operation.template().match(path, parameters)) {
-                return Optional.of(new Match(operation, parameters));
+            if (operation.httpMethod().equals(httpMethod)) {
+                Optional<Match> match = match(operation, path);
+                if (match.isPresent()) {
+                    return match;
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** @return the match of exactly this path to one operation's template, if it matches */
+    public static Optional<Match> match(Operation operation, String path) {
+        List<String> parameters = new ArrayList<>(2);
+        return operation.template().match(path, parameters) ? Optional.of(new Match(operation, parameters)) : Optional.empty();
     }
 
     /** @return the operation of a contract method, named as in {@code of(LessonsApi.class, "get")} */
