@@ -114,11 +114,11 @@ class ItemWritingFieldsTest {
         // Versions of the fixture quizzes computed before these fields existed: stored attempts keep their version.
         ContentCatalog catalog = ContentFixtures.catalog();
         assertEquals(OLD_INTRO_VERSION, catalog.quizVersion("first-lesson-introduction").orElseThrow());
-        assertEquals(OLD_REVIEW_VERSION, catalog.quizVersion("first-lesson-review").orElseThrow());
+        assertEquals(OLD_ORDERING_VERSION, catalog.quizVersion("first-lesson-second-idea").orElseThrow());
     }
 
     private static final String OLD_INTRO_VERSION = "c6cdba94596f68bf";
-    private static final String OLD_REVIEW_VERSION = "da66776e342827a3";
+    private static final String OLD_ORDERING_VERSION = "951bb5dc0319921d";
 
     private static ContentException loadCompleteWith(String path, java.util.function.UnaryOperator<String> change) {
         Map<String, String> files = ContentFixtures.completeCourse();
