@@ -107,8 +107,7 @@ public final class AttemptService {
         // Both databases keep microseconds: times in the result must equal the stored ones.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Instant startedAt = startedAt(submission, now);
-        GradedAttempt graded = quiz.draw() == null ? grader.grade(quiz, submission)
-                : grader.grade(QuizForms.of(quiz, version, caller, formNumber(caller, quizId, idempotencyKey)), quiz, submission);
+        GradedAttempt graded = quiz.draw() == null ? grader.grade(quiz, submission) : gradeDrawn(caller, quiz, version, idempotencyKey, submission);
         UUID id = UUID.randomUUID();
         double scaled = scaled(graded.score(), graded.maxScore());
         AttemptResult full = new AttemptResult(id.toString(), quizId, version, 0, graded.score(), graded.maxScore(),
@@ -124,8 +123,7 @@ public final class AttemptService {
         } catch (AttemptLimitReachedException e) {
             throw attemptLimitReached(quizId, policy);
         } catch (IdempotencyKeyReusedException e) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used for a different submission; use a new key for a new attempt.");
+            throw idempotencyKeyReused();
         }
         StoredAttempt stored = insertion.attempt();
         boolean reveals = RevealPolicy.reveals(policy, stored.attemptNumber());
@@ -136,26 +134,36 @@ public final class AttemptService {
         return new Submitted(present(read(stored.resultJson()), stored, reveals), null, false);
     }
 
+    private static ProblemException idempotencyKeyReused() {
+        return new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                "This Idempotency-Key was already used for a different submission; use a new key for a new attempt.");
+    }
+
     private static ProblemException attemptLimitReached(String quizId, Policy policy) {
         return new ProblemException(ProblemType.ATTEMPT_LIMIT_REACHED,
                 "Quiz \"" + quizId + "\" allows " + policy.maxAttempts() + " attempt(s), and all have been used.");
     }
 
     /**
-     * Which attempt's form a submission answers: the next attempt's, as {@link #next} showed it; for
-     * a retry of a stored attempt (its idempotency key), that attempt's, so that the retry grades as
-     * the original did and gets the original back. Only quizzes that draw ask: choices shuffled
-     * alone change nothing in the grading, and a quiz that shows every question needs no query.
+     * Grades a submission to a quiz that draws against the form it answers: the next attempt's, as
+     * {@link #next} showed it; for a retry of a stored attempt (its idempotency key), that attempt's,
+     * so that the retry grades as the original did and gets the original back. Only quizzes that
+     * draw need the form: choices shuffled alone change nothing in the grading, and a quiz that shows
+     * every question needs no query.
      */
-    private int formNumber(Caller caller, String quizId, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<StoredAttempt> original = store.findByIdempotencyKey(caller.platformId(), caller.learnerId(), idempotencyKey)
-                    .filter(attempt -> attempt.quizId().equals(quizId));
+    private GradedAttempt gradeDrawn(Caller caller, QuizDocument quiz, String version, String idempotencyKey, AttemptSubmission submission) {
+        Optional<StoredAttempt> original = idempotencyKey == null ? Optional.empty()
+                : store.findByIdempotencyKey(caller.platformId(), caller.learnerId(), idempotencyKey).filter(attempt -> attempt.quizId().equals(quiz.id()));
+        int number = original.isPresent() ? original.get().attemptNumber() : store.list(caller.platformId(), caller.learnerId(), quiz.id()).size() + 1;
+        try {
+            return grader.grade(QuizForms.of(quiz, version, caller, number), quiz, submission);
+        } catch (ProblemException e) {
             if (original.isPresent()) {
-                return original.get().attemptNumber();
+                // Answers that do not fit the original's form are another request under its key, as the store would say.
+                throw idempotencyKeyReused();
             }
+            throw e;
         }
-        return store.list(caller.platformId(), caller.learnerId(), quizId).size() + 1;
     }
 
     /**

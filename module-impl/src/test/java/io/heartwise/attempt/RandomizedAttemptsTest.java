@@ -91,6 +91,18 @@ class RandomizedAttemptsTest {
     }
 
     @Test
+    void theSameIdempotencyKeyWithAnswersThatDoNotFitItsAttemptsFormIsAReusedKey() {
+        QuizForm form = attempts.next(ADA, REVIEW);
+        Question shown = form.quiz().questions().get(0);
+        attempts.submit(ADA, REVIEW, "key-2", new AttemptSubmission(null, List.of(RandomizedAttempts.rightAnswer(shown))));
+        Answer toTheOther = shown.id().equals("select-all") ? new Answer("which-step-first", List.of("one"), null, null)
+                : new Answer("select-all", List.of("first"), null, null);
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> attempts.submit(ADA, REVIEW, "key-2", new AttemptSubmission(null, List.of(toTheOther))));
+        assertEquals(io.heartwise.api.ProblemType.IDEMPOTENCY_KEY_REUSED, problem.type());
+    }
+
+    @Test
     void whenEveryAttemptIsUsedThereIsNoNextForm() {
         for (int i = 0; i < 2; i++) {
             QuizForm form = attempts.next(ADA, REVIEW);
