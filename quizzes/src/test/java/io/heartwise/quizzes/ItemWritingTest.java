@@ -1,5 +1,7 @@
 package io.heartwise.quizzes;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -106,6 +109,21 @@ class ItemWritingTest {
         });
         System.out.println(report);
         return nodes.stream();
+    }
+
+    /** The figures above are only as good as the chance model; these are textbook values it must reproduce. */
+    @Test
+    void theChanceModelReproducesTextbookProbabilities() {
+        // 13 False of 16 under a fair coin: P(X >= 13) = 697 / 65536, doubled by symmetry.
+        assertEquals(2 * 697 / 65536.0, Chance.binomial(16, 0.5).twoSided(3), 1e-12);
+        // Fisher's exact test on the classic tea-tasting table (3 of 4 right): two-sided p = 34/70.
+        assertEquals(34 / 70.0, Chance.hypergeometric(8, 4, 4).twoSided(3), 1e-12);
+        // Never the longest in 56 items of 4 choices: (3/4)^56, plus the as-unlikely far upper tail, which is smaller.
+        Chance longest = Chance.binomial(56, 0.25);
+        assertEquals(Math.pow(0.75, 56), longest.pmf()[0], 1e-18);
+        assertTrue(longest.twoSided(0) > Math.pow(0.75, 56) && longest.twoSided(0) < 2 * Math.pow(0.75, 56));
+        assertEquals(1.0, Chance.sum(List.of(Chance.hypergeometric(5, 2, 3), Chance.bernoulli(0.2))).atLeast(0), 1e-12);
+        assertEquals(1.2 + 0.2, Chance.sum(List.of(Chance.hypergeometric(5, 2, 3), Chance.bernoulli(0.2))).mean(), 1e-12);
     }
 
     private static Set<String> wantedScopes(Set<String> known) {
