@@ -238,16 +238,37 @@ final class Grader {
         };
     }
 
-    /** Feedback on what the learner chose; for ordering and matching every item was placed, so every item's. */
+    /**
+     * Feedback on what the learner did, in the quiz file's order of choices: on each chosen choice,
+     * on each right choice of a multiple-response question left out (its {@code missedFeedback}),
+     * and on each ordering or matching item placed, by whether it sits right ({@code feedback}) or
+     * wrong ({@code misplacedFeedback}; the {@code feedback} where the file has none). Everything,
+     * key-revealing or not: {@link RevealPolicy} takes out what a learner may not see yet.
+     */
     private static List<ChoiceFeedback> feedback(QuestionDocument question, Answer answer) {
         if (answer == null) {
             return List.of();
         }
-        Set<String> chosen = answer.selected() == null ? null : new HashSet<>(answer.selected());
-        return question.choices().stream()
-                .filter(choice -> chosen == null ? answer.order() != null || answer.matches().containsKey(choice.id()) : chosen.contains(choice.id()))
-                .map(choice -> new ChoiceFeedback(choice.id(), choice.text().strip(), choice.feedback().strip()))
-                .toList();
+        List<ChoiceFeedback> feedback = new ArrayList<>();
+        for (ChoiceDocument choice : question.choices()) {
+            String outcome = switch (question.questionType()) {
+                case SINGLE_CHOICE, TRUE_FALSE, MULTIPLE_RESPONSE -> answer.selected().contains(choice.id()) ? ChoiceFeedback.CHOSEN
+                        : choice.isCorrect() && choice.missedFeedback() != null ? ChoiceFeedback.MISSED : null;
+                case ORDERING -> answer.order().indexOf(choice.id()) == question.correctOrder().indexOf(choice.id())
+                        ? ChoiceFeedback.PLACED_RIGHT : ChoiceFeedback.PLACED_WRONG;
+                case MATCHING -> !answer.matches().containsKey(choice.id()) ? null
+                        : choice.category().equals(answer.matches().get(choice.id())) ? ChoiceFeedback.PLACED_RIGHT : ChoiceFeedback.PLACED_WRONG;
+            };
+            if (outcome != null) {
+                String text = switch (outcome) {
+                    case ChoiceFeedback.MISSED -> choice.missedFeedback();
+                    case ChoiceFeedback.PLACED_WRONG -> choice.misplacedFeedback() != null ? choice.misplacedFeedback() : choice.feedback();
+                    default -> choice.feedback();
+                };
+                feedback.add(new ChoiceFeedback(choice.id(), choice.text().strip(), text.strip(), outcome));
+            }
+        }
+        return List.copyOf(feedback);
     }
 
     private static List<ChosenAnswer> chosen(QuestionDocument question, Answer answer) {

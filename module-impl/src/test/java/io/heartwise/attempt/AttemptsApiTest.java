@@ -142,10 +142,21 @@ class AttemptsApiTest extends HeartwiseJerseyTest {
         JsonNode firstResult = JSON.readTree(first.readEntity(String.class));
         assertFalse(firstResult.get("correctAnswersRevealed").asBoolean());
         assertFalse(firstResult.get("questions").get(0).has("correctAnswer"));
+        assertEquals(List.of("first"), feedbackOn(firstResult), "no feedback on the right choice missed: it would name it");
         JsonNode second = JSON.readTree(as(token, quiz).post(Entity.json(body)).readEntity(String.class));
         assertTrue(second.get("correctAnswersRevealed").asBoolean());
         JsonNode firstAgain = JSON.readTree(client().target(first.getLocation()).request().header("Authorization", "Bearer " + token).get(String.class));
         assertTrue(firstAgain.get("questions").get(0).has("correctAnswer"), "the first attempt's answers are revealed now too");
+        assertEquals(List.of("first", "second"), feedbackOn(firstAgain));
+        JsonNode missed = firstAgain.get("questions").get(0).get("feedback").get(1);
+        assertEquals("missed", missed.get("outcome").asText());
+        assertEquals("The introduction makes the second point as well.", missed.get("feedback").asText());
+    }
+
+    private static List<String> feedbackOn(JsonNode result) {
+        List<String> choices = new java.util.ArrayList<>();
+        result.get("questions").get(0).get("feedback").forEach(feedback -> choices.add(feedback.get("choiceId").asText()));
+        return choices;
     }
 
     @Test
