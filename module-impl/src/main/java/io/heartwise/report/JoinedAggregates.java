@@ -3,6 +3,7 @@ package io.heartwise.report;
 import static io.heartwise.report.ReportRows.cents;
 import static io.heartwise.report.ReportTransactions.prepare;
 
+import io.heartwise.api.QuizReport.ObjectiveStatistics;
 import io.heartwise.api.QuizReport.VersionCount;
 import io.heartwise.report.QuizReportQueries.Aggregates;
 import io.heartwise.report.QuizStatistics.ChoiceCount;
@@ -13,6 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -25,8 +29,8 @@ final class JoinedAggregates {
     }
 
     /** @param learnerCount the count of learners running alongside, or {@code null} when every attempt counts (one per row) */
-    static Aggregates of(Connection connection, ReportScope scope, List<VersionCount> versions, SideQuery<Long> learnerCount)
-            throws SQLException {
+    static Aggregates of(Connection connection, ReportScope scope, List<VersionCount> versions, SideQuery<Long> learnerCount,
+                         ObjectiveTally.Definition objectives) throws SQLException {
         List<ScoreCount> scores = new ArrayList<>();
         Double maxScore = null;
         String scoreSql = "SELECT a.score, a.passed, MAX(a.max_score), COUNT(*) FROM " + scope.source() + " GROUP BY a.score, a.passed";
@@ -68,6 +72,45 @@ final class JoinedAggregates {
                 }
             }
         }
-        return new Aggregates(versions, List.copyOf(scores), maxScore, learners, List.copyOf(items), List.copyOf(choices));
+        return new Aggregates(versions, List.copyOf(scores), maxScore, learners, List.copyOf(items), List.copyOf(choices),
+                objectives == null ? List.of() : objectives(connection, scope, objectives));
+    }
+
+    /** Per-objective results from each attempt's question rows, read attempt by attempt. */
+    private static List<ObjectiveStatistics> objectives(Connection connection, ReportScope scope, ObjectiveTally.Definition definition)
+            throws SQLException {
+        List<ItemTally.Question> layout = QuizReportQueries.layout(connection, scope);
+        Map<Integer, Integer> positionOfIndex = new HashMap<>();
+        for (int position = 0; position < layout.size(); position++) {
+            positionOfIndex.put(layout.get(position).index(), position);
+        }
+        ObjectiveTally tally = new ObjectiveTally(definition, layout.stream().map(ItemTally.Question::questionId).toList(),
+                layout.stream().mapToLong(ItemTally.Question::maxCents).toArray());
+        long[] points = new long[layout.size()];
+        Arrays.fill(points, ObjectiveTally.NOT_SHOWN);
+        String sql = "SELECT a.id, q.question_index, q.points FROM " + scope.source() + " JOIN attempt_questions q ON q.attempt_id = a.id"
+                + " ORDER BY a.id, q.question_index";
+        try (PreparedStatement statement = prepare(connection, sql)) {
+            scope.bind(statement, 1);
+            try (ResultSet row = statement.executeQuery()) {
+                Object attempt = null;
+                while (row.next()) {
+                    Object id = row.getObject(1);
+                    if (attempt != null && !attempt.equals(id)) {
+                        tally.add(points);
+                        Arrays.fill(points, ObjectiveTally.NOT_SHOWN);
+                    }
+                    attempt = id;
+                    Integer position = positionOfIndex.get(row.getInt(2));
+                    if (position != null) {
+                        points[position] = cents(row.getDouble(3));
+                    }
+                }
+                if (attempt != null) {
+                    tally.add(points);
+                }
+            }
+        }
+        return tally.statistics();
     }
 }
