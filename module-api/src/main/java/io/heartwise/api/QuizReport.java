@@ -127,7 +127,8 @@ public record QuizReport(
      * Moodle's test statistics, from the central moments {@code m_k = Σ(T - T̄)^k / s} and
      * {@code k2 = s·m2 / (s - 1)} (which is {@code V(T)}).
      *
-     * @param cronbachAlpha  Moodle's coefficient of internal consistency, Cronbach's alpha in percent:
+     * @param cronbachAlpha  Moodle's coefficient of internal consistency, Cronbach's alpha in percent
+     *                       (absent when the quiz draws from a pool, so not every attempt was shown every question):
      *                       {@code CIC = 100 · p / (p - 1) · (1 - Σ_i V(x_i) / k2)}; needs
      *                       {@code p ≥ 2}, {@code s ≥ 3} (as Moodle) and {@code k2 > 0}
      * @param errorRatio     {@code ER = 100 · √(1 - CIC / 100)}: the share of the score's standard
@@ -208,7 +209,8 @@ public record QuizReport(
      * @param text          the choice's or item's text; absent for a past version
      * @param correct       whether this option is part of the key; absent for a past version
      * @param count         counted attempts that chose it
-     * @param share         {@code 100 · count / s}; needs {@code s ≥ 1}
+     * @param share         {@code 100 · count / n}, where {@code n} is the counted attempts shown the
+     *                      question ({@code s} unless the quiz draws from a pool); needs {@code n ≥ 1}
      * @param topShare      percent of the top group that chose it; needs {@code g ≥ 1}
      * @param bottomShare   percent of the bottom group that chose it; needs {@code g ≥ 1}
      * @param pointBiserial {@code 100 · r}, where {@code r} is the correlation of "chose it" (1 or 0)

@@ -37,8 +37,9 @@ final class ItemTally {
     private Double maxScore;
     /** Per-objective results, when the report has objectives; else {@code null}. */
     private final ObjectiveTally objectives;
-    /** The current attempt's points per question, for {@link #objectives}. */
+    /** The current attempt's points per question, and the layout's maximum points, for {@link #objectives}. */
     private final long[] points;
+    private final long[] maxCents;
 
     ItemTally(List<Question> layout) {
         this(layout, null);
@@ -47,9 +48,9 @@ final class ItemTally {
     /** @param objectives the objectives of the quiz's current version, or {@code null} for none */
     ItemTally(List<Question> layout, ObjectiveTally.Definition objectives) {
         this.layout = List.copyOf(layout);
-        this.objectives = objectives == null ? null : new ObjectiveTally(objectives, layout.stream().map(Question::questionId).toList(),
-                layout.stream().mapToLong(Question::maxCents).toArray());
+        this.objectives = objectives == null ? null : new ObjectiveTally(objectives, layout.stream().map(Question::questionId).toList());
         this.points = new long[layout.size()];
+        this.maxCents = layout.stream().mapToLong(Question::maxCents).toArray();
         for (int i = 0; i < layout.size(); i++) {
             entries.add(new Entries());
         }
@@ -83,7 +84,7 @@ final class ItemTally {
             for (int question = 0; question < resolved.length; question++) {
                 points[question] = resolved[question].pointsCents;
             }
-            objectives.add(points);
+            objectives.add(points, maxCents);
         }
         return true;
     }

@@ -76,20 +76,23 @@ final class JoinedAggregates {
                 objectives == null ? List.of() : objectives(connection, scope, objectives));
     }
 
-    /** Per-objective results from each attempt's question rows, read attempt by attempt. */
+    /**
+     * Per-objective results from each attempt's question rows, read attempt by attempt and placed by
+     * question id: attempts of a quiz that draws were each shown different questions.
+     */
     private static List<ObjectiveStatistics> objectives(Connection connection, ReportScope scope, ObjectiveTally.Definition definition)
             throws SQLException {
-        List<ItemTally.Question> layout = QuizReportQueries.layout(connection, scope);
-        Map<Integer, Integer> positionOfIndex = new HashMap<>();
-        for (int position = 0; position < layout.size(); position++) {
-            positionOfIndex.put(layout.get(position).index(), position);
+        List<String> questionIds = definition.objectives().stream().flatMap(objective -> objective.questionIds().stream()).distinct().toList();
+        Map<String, Integer> positionOf = new HashMap<>();
+        for (int position = 0; position < questionIds.size(); position++) {
+            positionOf.put(questionIds.get(position), position);
         }
-        ObjectiveTally tally = new ObjectiveTally(definition, layout.stream().map(ItemTally.Question::questionId).toList(),
-                layout.stream().mapToLong(ItemTally.Question::maxCents).toArray());
-        long[] points = new long[layout.size()];
+        ObjectiveTally tally = new ObjectiveTally(definition, questionIds);
+        long[] points = new long[questionIds.size()];
+        long[] maxCents = new long[questionIds.size()];
         Arrays.fill(points, ObjectiveTally.NOT_SHOWN);
-        String sql = "SELECT a.id, q.question_index, q.points FROM " + scope.source() + " JOIN attempt_questions q ON q.attempt_id = a.id"
-                + " ORDER BY a.id, q.question_index";
+        String sql = "SELECT a.id, q.question_id, q.points, q.max_points FROM " + scope.source() + " JOIN attempt_questions q ON q.attempt_id = a.id"
+                + " ORDER BY a.id";
         try (PreparedStatement statement = prepare(connection, sql)) {
             scope.bind(statement, 1);
             try (ResultSet row = statement.executeQuery()) {
@@ -97,17 +100,18 @@ final class JoinedAggregates {
                 while (row.next()) {
                     Object id = row.getObject(1);
                     if (attempt != null && !attempt.equals(id)) {
-                        tally.add(points);
+                        tally.add(points, maxCents);
                         Arrays.fill(points, ObjectiveTally.NOT_SHOWN);
                     }
                     attempt = id;
-                    Integer position = positionOfIndex.get(row.getInt(2));
+                    Integer position = positionOf.get(row.getString(2));
                     if (position != null) {
                         points[position] = cents(row.getDouble(3));
+                        maxCents[position] = cents(row.getDouble(4));
                     }
                 }
                 if (attempt != null) {
-                    tally.add(points);
+                    tally.add(points, maxCents);
                 }
             }
         }

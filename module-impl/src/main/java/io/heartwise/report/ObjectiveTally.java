@@ -33,16 +33,12 @@ final class ObjectiveTally {
     private final Definition definition;
     /** Per objective, the layout positions of its questions. */
     private final int[][] positions;
-    private final long[] maxCents;
     private final long[] attempts;
     private final double[] sumOfPercents;
     private final long[] passed;
 
-    /**
-     * @param layoutQuestionIds the question id at each position of the attempts' summaries
-     * @param layoutMaxCents    the maximum points, in hundredths, at each position
-     */
-    ObjectiveTally(Definition definition, List<String> layoutQuestionIds, long[] layoutMaxCents) {
+    /** @param layoutQuestionIds the question id at each position of the points given to {@link #add} */
+    ObjectiveTally(Definition definition, List<String> layoutQuestionIds) {
         this.definition = definition;
         int count = definition.objectives().size();
         this.positions = new int[count][];
@@ -51,14 +47,16 @@ final class ObjectiveTally {
             positions[i] = IntStream.range(0, layoutQuestionIds.size())
                     .filter(position -> questions.contains(layoutQuestionIds.get(position))).toArray();
         }
-        this.maxCents = layoutMaxCents.clone();
         this.attempts = new long[count];
         this.sumOfPercents = new double[count];
         this.passed = new long[count];
     }
 
-    /** @param pointsCents per layout position, the points the attempt scored there in hundredths, or {@link #NOT_SHOWN} */
-    void add(long[] pointsCents) {
+    /**
+     * @param pointsCents per layout position, the points the attempt scored there in hundredths, or {@link #NOT_SHOWN}
+     * @param maxCents    per layout position, the points possible there in hundredths
+     */
+    void add(long[] pointsCents, long[] maxCents) {
         for (int objective = 0; objective < positions.length; objective++) {
             long points = 0;
             long max = 0;

@@ -122,7 +122,7 @@ final class QuizReportQueries {
     }
 
     /** The question layout of the scope's version, from any one of its attempts; empty when it has none. */
-    static List<ItemTally.Question> layout(Connection connection, ReportScope scope) throws SQLException {
+    private static List<ItemTally.Question> layout(Connection connection, ReportScope scope) throws SQLException {
         ReportScope anyAttempt = new ReportScope(scope.platformId(), scope.quizId(), scope.version(), null, null, null, AttemptSelection.ALL);
         String sql = "SELECT q.question_index, q.question_id, q.question_type, q.max_points FROM attempt_questions q WHERE q.attempt_id = "
                 + "(SELECT a.id FROM " + anyAttempt.source() + " FETCH FIRST 1 ROWS ONLY) ORDER BY q.question_index";

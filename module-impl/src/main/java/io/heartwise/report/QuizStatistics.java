@@ -143,6 +143,8 @@ final class QuizStatistics {
             alpha = Statistic.missing(s, "needs at least 3 attempts");
         } else if (!varies) {
             alpha = Statistic.missing(s, "every counted attempt has the same score");
+        } else if (items.values().stream().anyMatch(item -> item.count != s)) {
+            alpha = Statistic.missing(s, "not every counted attempt was shown every question: the quiz draws from a pool");
         } else {
             double sumOfItemVariances = 0;
             for (Item item : items.values()) {
@@ -215,11 +217,12 @@ final class QuizStatistics {
         }
         return new QuestionStatistics(item.index + 1, item.questionId, item.type, about == null ? null : about.prompt(), maxPoints,
                 facility, sd, guess, discrimination, efficiency, !reasons.isEmpty(), List.copyOf(reasons),
-                choices(about, chosen, top, bottom));
+                choices(about, chosen, top, bottom, item.count));
     }
 
+    /** @param shown the counted attempts that were shown the question: all of them unless the quiz draws from a pool */
     private List<ChoiceStatistics> choices(QuestionContent about, Map<OptionKey, NavigableMap<Long, Long>> chosen,
-                                           Map<Long, Double> top, Map<Long, Double> bottom) {
+                                           Map<Long, Double> top, Map<Long, Double> bottom, long shown) {
         Map<OptionKey, OptionContent> options = new LinkedHashMap<>();
         if (about != null) {
             about.options().forEach(option -> options.put(option.key(), option));
@@ -245,7 +248,7 @@ final class QuizStatistics {
                 bottomChosen += entry.getValue() * bottom.getOrDefault(entry.getKey(), 0.0);
                 totalOfChoosers += entry.getValue() * points(entry.getKey());
             }
-            Statistic share = s == 0 ? Statistic.missing(0, "no attempt is counted") : Statistic.of(100.0 * count / s, s);
+            Statistic share = shown == 0 ? Statistic.missing(0, "no attempt is counted") : Statistic.of(100.0 * count / shown, shown);
             Statistic topShare = groupSize < 1 ? Statistic.missing(s, "needs at least 2 attempts to form top and bottom groups")
                     : Statistic.of(100 * topChosen / groupSize, groupSize);
             Statistic bottomShare = groupSize < 1 ? topShare : Statistic.of(100 * bottomChosen / groupSize, groupSize);

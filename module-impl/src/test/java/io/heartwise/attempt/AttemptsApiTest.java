@@ -153,6 +153,21 @@ class AttemptsApiTest extends HeartwiseJerseyTest {
         assertEquals("The introduction makes the second point as well.", missed.get("feedback").asText());
     }
 
+    @Test
+    void theNextAttemptsFormNeedsATokenIsNeverCachedAndHoldsNoKey() throws IOException {
+        assertProblem(target(INTRO + "/next").request().get(), 401, "unauthorized");
+        String token = Tokens.learner("nell", "course-1");
+        Response response = as(token, INTRO + "/next").get();
+        assertEquals(200, response.getStatus());
+        assertEquals("no-store", response.getHeaderString("Cache-Control"));
+        String body = response.readEntity(String.class);
+        JsonNode form = JSON.readTree(body);
+        assertEquals(1, form.get("attemptNumber").asInt());
+        assertEquals(List.of("true", "false"), List.of(form.at("/quiz/questions/1/choices/0/id").asText(), form.at("/quiz/questions/1/choices/1/id").asText()));
+        assertFalse(body.contains("correct") || body.contains("feedback") || body.contains("explanation"), body);
+        assertEquals(form, JSON.readTree(as(token, INTRO + "/next").get(String.class)), "a reload shows the same form");
+    }
+
     private static List<String> feedbackOn(JsonNode result) {
         List<String> choices = new java.util.ArrayList<>();
         result.get("questions").get(0).get("feedback").forEach(feedback -> choices.add(feedback.get("choiceId").asText()));

@@ -212,6 +212,45 @@ abstract class ReportServiceContract {
                 "a quiz whose questions name no objective has no per-objective results");
     }
 
+    @Test
+    void aQuestionsNIsTheAttemptsThatWereShownItWhenAQuizDrawsFromAPool() {
+        // The complete course's review draws 1 of its 2 questions per attempt.
+        ContentCatalog complete = ContentFixtures.catalog(ContentFixtures.completeCourse());
+        AttemptService takes = new AttemptService(complete, database.attempts(), JsonMappers.api(), clock);
+        ReportService withDraws = new ReportService(complete, database.dataSource(), takes);
+        Map<String, Integer> shown = new java.util.HashMap<>();
+        Map<String, Integer> right = new java.util.HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            Caller learner = new Caller(PLATFORM, "learner-" + i, "course-1", Set.of(Caller.Role.LEARNER));
+            io.heartwise.api.Question question = takes.next(learner, "first-lesson-review").quiz().questions().get(0);
+            shown.merge(question.id(), 1, Integer::sum);
+            boolean answersRight = i % 3 != 0;
+            right.merge(question.id(), answersRight ? 1 : 0, Integer::sum);
+            Answer answer = answersRight ? io.heartwise.attempt.RandomizedAttempts.rightAnswer(question)
+                    : new Answer(question.id(), List.of(question.id().equals("select-all") ? "third" : "two"), null, null);
+            takes.submit(learner, "first-lesson-review", null, new AttemptSubmission(null, List.of(answer)));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertEquals(Set.of("select-all", "which-step-first"), shown.keySet(), "12 learners were shown both questions between them");
+        QuizReport report = withDraws.quiz(admin(), "first-lesson-review", Filters.quizFilter(null, null, null, null, null));
+        assertEquals(12, report.summary().attempts());
+        for (QuestionStatistics question : report.questions()) {
+            long n = shown.get(question.questionId());
+            assertEquals(n, question.facility().n(), question.questionId());
+            assertValue(100.0 * right.get(question.questionId()) / n, question.facility());
+            ChoiceStatistics wrong = question.choices().stream().filter(choice -> choice.choiceId().equals("third") || choice.choiceId().equals("two"))
+                    .findFirst().orElseThrow();
+            assertEquals(n, wrong.share().n(), "a choice's share is of the attempts shown its question");
+            assertValue(100.0 * (n - right.get(question.questionId())) / n, wrong.share());
+        }
+        assertTrue(report.test().cronbachAlpha().reason().contains("not every counted attempt was shown every question"),
+                report.test().cronbachAlpha().toString());
+        assertEquals(List.of("recall-first-point", "order-the-steps"), report.objectives().stream().map(QuizReport.ObjectiveStatistics::objectiveId).toList());
+        assertEquals((long) shown.get("select-all"), report.objectives().get(0).mean().n());
+        assertEquals((long) shown.get("which-step-first"), report.objectives().get(1).mean().n());
+        assertValue(100.0 * right.get("which-step-first") / shown.get("which-step-first"), report.objectives().get(1).passShare());
+    }
+
     private static void assertValueOfN(double expected, long n, io.heartwise.api.Statistic actual) {
         assertValue(expected, actual);
         assertEquals(n, actual.n());
