@@ -50,9 +50,16 @@ public final class CatalogLoader {
     private final ContentSource source;
     private final DocumentReader reader;
     private final LessonParser lessonParser;
+    private final boolean allFieldsRequired;
 
     public CatalogLoader(ContentSource source) {
+        this(source, RequiredFields.ENFORCED);
+    }
+
+    /** @param allFieldsRequired whether {@link RequiredFields} refuses content without the fields it names */
+    CatalogLoader(ContentSource source, boolean allFieldsRequired) {
         this.source = Objects.requireNonNull(source, "source");
+        this.allFieldsRequired = allFieldsRequired;
         ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .propertyNodeNameProvider(new JsonPropertyNames())
@@ -80,12 +87,17 @@ public final class CatalogLoader {
      */
     public ContentCatalog load() {
         List<ContentProblem> problems = new ArrayList<>();
-        Map<String, QuizDocument> quizzes = loadQuizzes(problems);
+        Map<String, SourceLocations> quizLocations = new HashMap<>();
+        Map<String, QuizDocument> quizzes = loadQuizzes(problems, quizLocations);
         List<ParsedLesson> lessons = loadLessons(problems);
         if (!problems.isEmpty()) {
             throw new ContentException(problems);
         }
         crossCheck(lessons, quizzes, problems);
+        if (!problems.isEmpty()) {
+            throw new ContentException(problems);
+        }
+        checkObjectives(lessons, quizzes, quizLocations, problems);
         if (!problems.isEmpty()) {
             throw new ContentException(problems);
         }
@@ -99,14 +111,15 @@ public final class CatalogLoader {
      */
     public Map<String, QuizDocument> loadQuizzesOnly() {
         List<ContentProblem> problems = new ArrayList<>();
-        Map<String, QuizDocument> quizzes = loadQuizzes(problems);
+        Map<String, QuizDocument> quizzes = loadQuizzes(problems, new HashMap<>());
         if (!problems.isEmpty()) {
             throw new ContentException(problems);
         }
         return quizzes;
     }
 
-    private Map<String, QuizDocument> loadQuizzes(List<ContentProblem> problems) {
+    /** @param locations receives where each loaded quiz's values are, for the checks against lessons */
+    private Map<String, QuizDocument> loadQuizzes(List<ContentProblem> problems, Map<String, SourceLocations> locations) {
         // Files are independent: read them on every core, then merge in index order, so that the
         // catalog and the problem list come out the same however the work was split.
         List<LoadedQuiz> loaded = readIndex(QUIZZES_ROOT, "quizzes", problems).parallelStream().map(this::loadQuiz).toList();
@@ -114,12 +127,13 @@ public final class CatalogLoader {
         for (LoadedQuiz quiz : loaded) {
             problems.addAll(quiz.problems());
             quiz.document().ifPresent(document -> quizzes.put(quiz.id(), document));
+            quiz.locations().ifPresent(located -> locations.put(quiz.id(), located));
         }
         return quizzes;
     }
 
     /** One quiz file, read and checked on its own. */
-    private record LoadedQuiz(String id, Optional<QuizDocument> document, List<ContentProblem> problems) {
+    private record LoadedQuiz(String id, Optional<QuizDocument> document, Optional<SourceLocations> locations, List<ContentProblem> problems) {
     }
 
     private LoadedQuiz loadQuiz(String id) {
@@ -128,9 +142,10 @@ public final class CatalogLoader {
         Optional<String> text = source.read(path);
         if (text.isEmpty()) {
             problems.add(new ContentProblem(QUIZZES_ROOT + "index.yaml", 0, 0, "quiz \"" + id + "\" is in the index but " + path + " does not exist"));
-            return new LoadedQuiz(id, Optional.empty(), problems);
+            return new LoadedQuiz(id, Optional.empty(), Optional.empty(), problems);
         }
-        Optional<QuizDocument> document = reader.read(path, text.get(), 0, QuizDocument.class, problems).map(located -> {
+        Optional<DocumentReader.Located<QuizDocument>> read = reader.read(path, text.get(), 0, QuizDocument.class, problems);
+        Optional<QuizDocument> document = read.map(located -> {
             QuizDocument quiz = located.document();
             SourceLocations locations = located.locations();
             if (!quiz.id().equals(id)) {
@@ -139,6 +154,12 @@ public final class CatalogLoader {
             QuizDocument.Policy policy = quiz.effectivePolicy();
             if (policy.reveal() == Reveal.AFTER_LAST_ATTEMPT && policy.maxAttempts() == null) {
                 problems.add(locations.problem("/policy/reveal", "reveal after-last-attempt needs maxAttempts: with unlimited attempts there is no last one"));
+            }
+            if (quiz.draw() != null && quiz.draw() > quiz.questions().size()) {
+                problems.add(locations.problem("/draw", "draw " + quiz.draw() + " is more than the quiz's " + quiz.questions().size() + " questions"));
+            }
+            if (allFieldsRequired) {
+                RequiredFields.checkQuiz(quiz, (pointer, message) -> problems.add(locations.problem(pointer, message)));
             }
             Set<String> questionIds = new HashSet<>();
             for (int i = 0; i < quiz.questions().size(); i++) {
@@ -151,7 +172,7 @@ public final class CatalogLoader {
             }
             return quiz;
         });
-        return new LoadedQuiz(id, document, problems);
+        return new LoadedQuiz(id, document, read.map(DocumentReader.Located::locations), problems);
     }
 
     private List<ParsedLesson> loadLessons(List<ContentProblem> problems) {
@@ -171,6 +192,9 @@ public final class CatalogLoader {
                 if (listed != lesson.sections().size()) {
                     problems.add(lesson.locations().problem("/sections", "the body has " + lesson.sections().size()
                             + " \"## \" sections but the front matter lists " + listed));
+                }
+                if (allFieldsRequired) {
+                    RequiredFields.checkLesson(lesson.document(), (pointer, message) -> problems.add(lesson.locations().problem(pointer, message)));
                 }
                 lessons.add(lesson);
             });
@@ -251,6 +275,44 @@ public final class CatalogLoader {
                 String owner = lessonIds.contains(quiz.lesson()) ? "no section or review of lesson \"" + quiz.lesson() + "\" uses it"
                         : "it names lesson \"" + quiz.lesson() + "\", which does not exist";
                 problems.add(new ContentProblem(QUIZZES_ROOT + quiz.id() + ".yaml", 1, 1, "quiz \"" + quiz.id() + "\" is unused: " + owner));
+            }
+        }
+    }
+
+    /**
+     * Objective ids are unique within their lesson, and every question that names an objective
+     * names one it can serve: of its own section for a section quiz, of its lesson for a review.
+     */
+    private static void checkObjectives(List<ParsedLesson> lessons, Map<String, QuizDocument> quizzes,
+                                        Map<String, SourceLocations> quizLocations, List<ContentProblem> problems) {
+        for (ParsedLesson lesson : lessons) {
+            LessonDocument document = lesson.document();
+            Set<String> lessonObjectives = new HashSet<>();
+            for (int i = 0; i < document.sections().size(); i++) {
+                LessonDocument.SectionEntry section = document.sections().get(i);
+                List<LessonDocument.ObjectiveDocument> objectives = section.effectiveObjectives();
+                for (int j = 0; j < objectives.size(); j++) {
+                    if (!lessonObjectives.add(objectives.get(j).id())) {
+                        problems.add(lesson.locations().problem("/sections/" + i + "/objectives/" + j + "/id",
+                                "duplicate objective id \"" + objectives.get(j).id() + "\": objective ids are unique within a lesson"));
+                    }
+                }
+                checkQuestionObjectives(quizzes.get(section.quiz()), quizLocations,
+                        objectives.stream().map(LessonDocument.ObjectiveDocument::id).toList(), "section \"" + section.id() + "\"", problems);
+            }
+            checkQuestionObjectives(quizzes.get(document.reviewQuiz()), quizLocations, List.copyOf(lessonObjectives),
+                    "lesson \"" + document.id() + "\"", problems);
+        }
+    }
+
+    private static void checkQuestionObjectives(QuizDocument quiz, Map<String, SourceLocations> quizLocations, List<String> allowed,
+                                                String owner, List<ContentProblem> problems) {
+        for (int i = 0; i < quiz.questions().size(); i++) {
+            String objective = quiz.questions().get(i).objective();
+            if (objective != null && !allowed.contains(objective)) {
+                String known = allowed.isEmpty() ? owner + " lists no objectives" : "the objectives of " + owner + " are " + allowed.stream().sorted().toList();
+                problems.add(quizLocations.get(quiz.id()).problem("/questions/" + i + "/objective",
+                        "objective \"" + objective + "\" is not one this question can serve: " + known));
             }
         }
     }

@@ -39,7 +39,7 @@ public final class CompiledCatalog {
     public static final String PATH = "heartwise/compiled-catalog.json";
 
     /** Changes whenever the stored shape or the way content is turned into a catalog changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private static final System.Logger LOG = System.getLogger(CompiledCatalog.class.getName());
     /** Held, so that the level set on it lasts: the build's output shows problems only, not Hibernate Validator's banner. */

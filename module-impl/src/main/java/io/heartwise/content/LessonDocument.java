@@ -23,9 +23,31 @@ record LessonDocument(
     record Source(@NotBlank String title, @NotBlank String article) {
     }
 
-    /** A section as listed in the front matter; its title and text come from the Markdown body. */
+    /**
+     * A section as listed in the front matter; its title and text come from the Markdown body.
+     *
+     * @param objectives what a learner should be able to do after the section; {@code null} when
+     *                   the file leaves them out, which {@link RequiredFields} decides is allowed or not
+     */
     record SectionEntry(
             @NotNull @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) @Size(max = Slug.MAX_LENGTH) String id,
-            @NotNull @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) @Size(max = Slug.MAX_LENGTH) String quiz) {
+            @NotNull @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) @Size(max = Slug.MAX_LENGTH) String quiz,
+            @Size(min = 1, max = 3, message = "a section has 1 to 3 objectives") List<@NotNull @Valid ObjectiveDocument> objectives) {
+
+        /** @return the section's objectives, empty when the file lists none */
+        List<ObjectiveDocument> effectiveObjectives() {
+            return objectives == null ? List.of() : objectives;
+        }
+    }
+
+    /**
+     * A learning objective of a section, which the questions that serve it name by {@code id}.
+     *
+     * @param id   unique within the lesson
+     * @param text one sentence with an observable verb
+     */
+    record ObjectiveDocument(
+            @NotNull @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) @Size(max = Slug.MAX_LENGTH) String id,
+            @NotBlank(message = "objective text must not be blank") String text) {
     }
 }

@@ -33,6 +33,7 @@ final class QuestionRules {
                 report.accept("/choices/" + i + "/text", "\"all/none of the above\" choices are not allowed: write a real distractor");
             }
         }
+        checkExtraFeedback(question, report);
         Rule rule = switch (question.questionType()) {
             case SINGLE_CHOICE -> QuestionRules::checkSingleChoice;
             case MULTIPLE_RESPONSE -> QuestionRules::checkMultipleResponse;
@@ -41,6 +42,34 @@ final class QuestionRules {
             case MATCHING -> QuestionRules::checkMatching;
         };
         rule.check(question, report);
+    }
+
+    /**
+     * {@code missedFeedback} belongs to correct multiple-response choices and {@code misplacedFeedback}
+     * to ordering and matching items; where either is written it must say something.
+     */
+    private static void checkExtraFeedback(QuestionDocument question, BiConsumer<String, String> report) {
+        QuestionType type = question.questionType();
+        for (int i = 0; i < question.choices().size(); i++) {
+            ChoiceDocument choice = question.choices().get(i);
+            String at = "/choices/" + i;
+            if (choice.missedFeedback() != null) {
+                if (type != QuestionType.MULTIPLE_RESPONSE) {
+                    report.accept(at + "/missedFeedback", "missedFeedback belongs to multiple-response choices, not " + question.type());
+                } else if (!choice.isCorrect()) {
+                    report.accept(at + "/missedFeedback", "missedFeedback belongs to correct choices: a learner cannot miss a wrong one");
+                } else if (choice.missedFeedback().isBlank()) {
+                    report.accept(at + "/missedFeedback", "missedFeedback must not be blank");
+                }
+            }
+            if (choice.misplacedFeedback() != null) {
+                if (type != QuestionType.ORDERING && type != QuestionType.MATCHING) {
+                    report.accept(at + "/misplacedFeedback", "misplacedFeedback belongs to ordering and matching items, not " + question.type());
+                } else if (choice.misplacedFeedback().isBlank()) {
+                    report.accept(at + "/misplacedFeedback", "misplacedFeedback must not be blank");
+                }
+            }
+        }
     }
 
     /** What one question type requires of a question's key. */

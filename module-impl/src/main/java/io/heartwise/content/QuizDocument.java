@@ -1,5 +1,6 @@
 package io.heartwise.content;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.heartwise.api.Slug;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,6 +15,9 @@ import java.util.List;
 /**
  * A quiz file as an author writes it, answer keys and feedback included. Never serialized to a
  * learner: {@link ContentCatalog} derives the learner's view from it.
+ *
+ * @param draw how many questions one attempt shows, drawn from {@code questions}; {@code null}: all
+ *             of them. Left out of the JSON when absent, so that quizzes without it keep their version.
  */
 public record QuizDocument(
         @NotNull @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) @Size(max = Slug.MAX_LENGTH) String id,
@@ -22,7 +26,8 @@ public record QuizDocument(
         @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) String section,
         @Min(1) @Max(100) Integer passMark,
         @Valid Policy policy,
-        @NotEmpty(message = "a quiz has at least one question") List<@NotNull @Valid QuestionDocument> questions) {
+        @NotEmpty(message = "a quiz has at least one question") List<@NotNull @Valid QuestionDocument> questions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Min(value = 1, message = "draw must be at least 1") Integer draw) {
 
     /** Pass mark when a quiz does not set one, in percent. */
     public static final int DEFAULT_PASS_MARK = 70;

@@ -153,6 +153,73 @@ public final class ContentFixtures {
     private ContentFixtures() {
     }
 
+    /**
+     * @return the valid course with every field the second round of item writing added: objectives
+     *         per section and per question, missedFeedback, misplacedFeedback, pass marks and
+     *         policies on every quiz, and a review that draws from a pool
+     */
+    public static Map<String, String> completeCourse() {
+        Map<String, String> files = validCourse();
+        files.put("heartwise/lessons/first-lesson.md", LESSON
+                .replace("""
+                          - id: introduction
+                            quiz: first-lesson-introduction
+                        """, """
+                          - id: introduction
+                            quiz: first-lesson-introduction
+                            objectives:
+                              - id: recall-first-point
+                                text: Tell the first point apart from the second, according to the article.
+                        """)
+                .replace("""
+                            quiz: first-lesson-second-idea
+                        """, """
+                            quiz: first-lesson-second-idea
+                            objectives:
+                              - id: order-the-steps
+                                text: Put the steps of the second idea in order.
+                              - id: sort-things
+                                text: Tell fruit from tools.
+                        """));
+        files.put("heartwise/quizzes/first-lesson-introduction.yaml", SINGLE_CHOICE_QUIZ
+                .replace("section: introduction\n", "section: introduction\npassMark: 50\npolicy:\n  maxAttempts: null\n  grading: best\n  reveal: immediately\n")
+                .replace("    prompt: Which point comes first?\n", "    objective: recall-first-point\n    prompt: Which point comes first?\n")
+                .replace("    prompt: The introduction has a list.\n", "    objective: recall-first-point\n    prompt: The introduction has a list.\n"));
+        files.put("heartwise/quizzes/first-lesson-second-idea.yaml", ORDERING_QUIZ
+                .replace("    prompt: Put the steps in order.\n", "    objective: order-the-steps\n    prompt: Put the steps in order.\n")
+                .replace("    prompt: Sort each item into its category.\n", "    objective: sort-things\n    prompt: Sort each item into its category.\n")
+                .replace("        feedback: Second, after step one.\n", "        feedback: Second, after step one.\n        misplacedFeedback: Step two needs step one before it.\n")
+                .replace("        feedback: First, it starts everything.\n", "        feedback: First, it starts everything.\n        misplacedFeedback: Nothing comes before step one.\n")
+                .replace("        feedback: Last, it follows step two.\n", "        feedback: Last, it follows step two.\n        misplacedFeedback: Step three waits for step two.\n")
+                .replace("        feedback: An apple grows on a tree.\n", "        feedback: An apple grows on a tree.\n        misplacedFeedback: An apple grows; nobody makes one.\n")
+                .replace("        feedback: A hammer is made to be used.\n", "        feedback: A hammer is made to be used.\n        misplacedFeedback: A hammer is made, it does not grow.\n")
+                .replace("        feedback: A pear grows on a tree.\n", "        feedback: A pear grows on a tree.\n        misplacedFeedback: A pear grows; nobody makes one.\n"));
+        files.put("heartwise/quizzes/first-lesson-review.yaml", REVIEW_QUIZ
+                .replace("policy:\n", "passMark: 70\ndraw: 1\npolicy:\n  grading: best\n")
+                .replace("    prompt: Select every point the lesson makes.\n", "    objective: recall-first-point\n    prompt: Select every point the lesson makes.\n")
+                .replace("        feedback: Right, the introduction makes it.\n", "        feedback: Right, the introduction makes it.\n        missedFeedback: The introduction makes the first point too.\n")
+                .replace("        feedback: Right, the introduction makes it too.\n", "        feedback: Right, the introduction makes it too.\n        missedFeedback: The introduction makes the second point as well.\n")
+                + """
+                  - id: which-step-first
+                    type: single-choice
+                    objective: order-the-steps
+                    prompt: Which step comes first?
+                    explanation: Step one starts the second idea.
+                    choices:
+                      - id: one
+                        text: Step one
+                        correct: true
+                        feedback: Right, it starts everything.
+                      - id: two
+                        text: Step two
+                        feedback: Not quite, step two needs step one.
+                      - id: three
+                        text: Step three
+                        feedback: Not quite, step three is last.
+                """);
+        return files;
+    }
+
     /** @return the valid course, as a mutable map from path to file text */
     public static Map<String, String> validCourse() {
         Map<String, String> files = new HashMap<>();
