@@ -67,7 +67,9 @@ class CourseContentTest {
             assertTrue(lesson.summary().split("\\s+").length >= 30, lesson.id() + ": the summary is one real paragraph");
             assertTrue(lesson.objectives().size() >= 3 && lesson.objectives().size() <= 5);
             int words = lesson.sections().stream().mapToInt(Section::wordCount).sum();
-            assertEquals((int) Math.ceil(words / 200.0), lesson.readingMinutes(), lesson.id() + ": reading time at 200 words a minute");
+            assertEquals(Math.max(1, Math.round(words / 200.0)), lesson.readingMinutes(), lesson.id() + ": reading time at 200 words a minute");
+            double sections = lesson.sections().stream().mapToDouble(Section::readingMinutes).sum();
+            assertEquals(words / 200.0, sections, 0.05 * lesson.sections().size(), lesson.id() + ": the sections' times add up to the lesson's");
             assertTrue(lesson.estimatedMinutes() > lesson.readingMinutes(), "the estimate includes the quizzes");
             assertTrue(lesson.source().note().contains(lesson.source().title()));
         }

@@ -48,7 +48,11 @@ public record AttemptResult(
      * @param points        points scored
      * @param maxPoints     points possible
      * @param response      what the learner answered; absent when unanswered
-     * @param feedback      the feedback of each choice the learner chose (for ordering and matching: of every item)
+     * @param feedback      feedback on what the learner did, see {@link ChoiceFeedback#outcome()}: on every
+     *                      chosen choice, and on every ordering or matching item the learner placed. When the
+     *                      key is withheld ({@code correctAnswersRevealed} false) the feedback that would give
+     *                      it away is left out: on missed choices, and on every ordering and matching item
+     *                      (knowing which items sit wrong would tell where they belong)
      * @param explanation   the idea the question tests, shown whatever the answer
      * @param correctAnswer the key, only when the quiz's policy reveals it
      */
@@ -66,12 +70,21 @@ public record AttemptResult(
     }
 
     /**
-     * Feedback on one chosen choice or item.
+     * Feedback on one choice or item.
      *
      * @param choiceId the choice or item
      * @param text     its text
      * @param feedback why it is right or wrong
+     * @param outcome  what the feedback is about: {@value #CHOSEN} (the learner chose it),
+     *                 {@value #MISSED} (a right choice of a multiple-response question the learner did
+     *                 not choose), {@value #PLACED_RIGHT} or {@value #PLACED_WRONG} (an ordering item in
+     *                 its right or a wrong position, a matching item in its right or a wrong category);
+     *                 absent in results stored before outcomes were recorded
      */
-    public record ChoiceFeedback(String choiceId, String text, String feedback) {
+    public record ChoiceFeedback(String choiceId, String text, String feedback, String outcome) {
+        public static final String CHOSEN = "chosen";
+        public static final String MISSED = "missed";
+        public static final String PLACED_RIGHT = "placed-right";
+        public static final String PLACED_WRONG = "placed-wrong";
     }
 }

@@ -10,8 +10,11 @@ import java.util.Map;
  * @param title            the lesson title
  * @param summary          one paragraph on what the lesson covers, written by Heartwise
  * @param objectives       3 to 5 learning objectives, written by Heartwise
- * @param readingMinutes   reading time of all sections, from their word count
- * @param estimatedMinutes reading time plus the time to take every quiz of the lesson
+ * @param readingMinutes   minutes to read all sections at 200 words a minute, rounded to a whole minute (at least 1)
+ * @param estimatedMinutes minutes to read all sections and everything the lesson's quizzes show
+ *                         (prompts, choices, feedback, explanations; a review that draws N of M
+ *                         questions counts N/M of its words) at 200 words a minute, rounded to a
+ *                         whole minute
  * @param source           where the lesson text comes from
  * @param reviewQuizId     the mixed end-of-lesson review quiz
  * @param sections         the sections in reading order

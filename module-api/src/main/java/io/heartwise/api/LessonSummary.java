@@ -9,8 +9,11 @@ import java.util.Map;
  * @param title            the lesson title (the source article's title)
  * @param summary          one paragraph on what the lesson covers
  * @param sectionCount     number of sections, each ending in a quiz
- * @param readingMinutes   reading time of all sections, from their word count
- * @param estimatedMinutes reading time plus the time to take every quiz of the lesson
+ * @param readingMinutes   minutes to read all sections at 200 words a minute, rounded to a whole minute (at least 1)
+ * @param estimatedMinutes minutes to read all sections and everything the lesson's quizzes show
+ *                         (prompts, choices, feedback, explanations; a review that draws N of M
+ *                         questions counts N/M of its words) at 200 words a minute, rounded to a
+ *                         whole minute
  * @param links            {@code self} (the lesson) and {@code reviewQuiz}, relative to the API root
  */
 public record LessonSummary(

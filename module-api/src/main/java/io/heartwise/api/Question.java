@@ -20,6 +20,8 @@ import java.util.List;
  * @param points     the most this question can score
  * @param choices    the choices, or for ordering and matching the items, in display order
  * @param categories the categories items are matched to; empty unless {@code type} is matching
+ * @param objective  the objective the question serves (one of its section's, for a review one of its
+ *                   lesson's); absent when the quiz names none. It says what is tested, never the answer
  */
 public record Question(
         String id,
@@ -27,5 +29,6 @@ public record Question(
         String prompt,
         int points,
         List<Choice> choices,
-        List<Category> categories) {
+        List<Category> categories,
+        Objective objective) {
 }

@@ -53,6 +53,21 @@ public interface QuizAttemptsApi {
                     @NotNull(message = "a JSON body with the answers is required") AttemptSubmission submission);
 
     /**
+     * The form of the caller's next attempt: which questions it shows (a review quiz draws them from
+     * its pool) and in which order each question's choices come. Asking again before submitting gives
+     * the same form; a submission is graded against it, and an answer to a question it does not show
+     * is {@code 422 constraint-violation}. {@code GET quizzes/{quizId}} stays the quiz for browsing,
+     * the same for everyone.
+     *
+     * @param quizId the quiz; unknown: {@code 404 quiz-not-found}
+     * @return the form; {@code 409 attempt-limit-reached} when the learner has used every attempt
+     */
+    @GET
+    @Path("next")
+    QuizForm next(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
+                  @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId);
+
+    /**
      * Lists the caller's own attempts at a quiz on the caller's platform.
      *
      * @param quizId the quiz; unknown: {@code 404 quiz-not-found}

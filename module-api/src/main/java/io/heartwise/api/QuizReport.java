@@ -34,6 +34,8 @@ import java.util.List;
  * @param summary        how the counted attempts scored
  * @param test           reliability and shape of the score distribution
  * @param questions      item analysis, one entry per question in quiz order
+ * @param objectives     results per learning objective, in the order the quiz's questions first
+ *                       name them; empty for a past version, or when the quiz's questions name none
  */
 public record QuizReport(
         String quizId,
@@ -45,7 +47,24 @@ public record QuizReport(
         Double maxScore,
         Summary summary,
         TestStatistics test,
-        List<QuestionStatistics> questions) {
+        List<QuestionStatistics> questions,
+        List<ObjectiveStatistics> objectives) {
+
+    /**
+     * How the counted attempts did on the questions that serve one learning objective. Per attempt,
+     * the objective's score is the points of its questions that the attempt was shown over their
+     * maximum; an attempt shown none of them does not count for it.
+     *
+     * @param objectiveId the objective
+     * @param text        what it asks a learner to be able to do
+     * @param questionIds the quiz's questions that serve it
+     * @param mean        the mean of the objective's score over the attempts, in percent; its
+     *                    {@code n} is those attempts; needs {@code n ≥ 1}
+     * @param passShare   percent of those attempts whose objective score reaches the quiz's pass mark;
+     *                    needs {@code n ≥ 1}
+     */
+    public record ObjectiveStatistics(String objectiveId, String text, List<String> questionIds, Statistic mean, Statistic passShare) {
+    }
 
     /**
      * A quiz version and how many attempts it has.

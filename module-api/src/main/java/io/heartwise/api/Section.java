@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,8 +13,13 @@ import java.util.Map;
  * @param html           the section body as sanitized HTML (no heading; safe to insert into a page)
  * @param text           the section body as plain text
  * @param wordCount      words in {@code text}
- * @param readingMinutes reading time of the section
+ * @param readingMinutes   minutes to read the section's text, to one decimal (not rounded up, so
+ *                         that the sections add up to the lesson's {@code readingMinutes})
+ * @param estimatedMinutes minutes to read the section and take its quiz (prompts, choices, feedback
+ *                         and explanations), to one decimal
  * @param quizId         the quiz that ends the section
+ * @param objectives     what a learner should be able to do after the section (1 to 3); empty
+ *                       while the section's content has none written yet
  * @param links          {@code self}, {@code lesson}, {@code quiz}, relative to the API root
  */
 public record Section(
@@ -24,7 +30,9 @@ public record Section(
         String html,
         String text,
         int wordCount,
-        int readingMinutes,
+        double readingMinutes,
+        double estimatedMinutes,
         String quizId,
+        List<Objective> objectives,
         Map<String, String> links) {
 }

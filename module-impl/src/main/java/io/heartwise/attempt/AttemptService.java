@@ -9,6 +9,7 @@ import io.heartwise.api.AttemptSubmission;
 import io.heartwise.api.InstantRange;
 import io.heartwise.api.Problem.FieldError;
 import io.heartwise.api.ProblemType;
+import io.heartwise.api.QuizForm;
 import io.heartwise.auth.Caller;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.content.Grading;
@@ -32,6 +33,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.UUID;
 
@@ -82,13 +84,31 @@ public final class AttemptService {
         }
     }
 
+    /**
+     * The form of the caller's next attempt at a quiz: what it will show and be graded against.
+     *
+     * @throws ProblemException {@code 409} when the caller has used every attempt
+     */
+    public QuizForm next(Caller caller, String quizId) {
+        QuizDocument quiz = quiz(quizId);
+        String version = catalog.quizVersion(quizId).orElseThrow();
+        int used = store.list(caller.platformId(), caller.learnerId(), quizId).size();
+        Policy policy = quiz.effectivePolicy();
+        if (policy.maxAttempts() != null && used >= policy.maxAttempts()) {
+            throw attemptLimitReached(quizId, policy);
+        }
+        QuizForms.Form form = QuizForms.of(quiz, version, caller, used + 1);
+        return new QuizForm(form.attemptNumber(), version, QuizForms.learnerView(catalog.quiz(quizId).orElseThrow(), form));
+    }
+
     public Submitted submit(Caller caller, String quizId, String idempotencyKey, AttemptSubmission submission) {
         QuizDocument quiz = quiz(quizId);
         String version = catalog.quizVersion(quizId).orElseThrow();
         // Both databases keep microseconds: times in the result must equal the stored ones.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Instant startedAt = startedAt(submission, now);
-        GradedAttempt graded = grader.grade(quiz, submission);
+        GradedAttempt graded = quiz.draw() == null ? grader.grade(quiz, submission)
+                : grader.grade(QuizForms.of(quiz, version, caller, formNumber(caller, quizId, idempotencyKey)), quiz, submission);
         UUID id = UUID.randomUUID();
         double scaled = scaled(graded.score(), graded.maxScore());
         AttemptResult full = new AttemptResult(id.toString(), quizId, version, 0, graded.score(), graded.maxScore(),
@@ -102,8 +122,7 @@ public final class AttemptService {
         try {
             insertion = store.insert(attempt, policy.maxAttempts());
         } catch (AttemptLimitReachedException e) {
-            throw new ProblemException(ProblemType.ATTEMPT_LIMIT_REACHED,
-                    "Quiz \"" + quizId + "\" allows " + policy.maxAttempts() + " attempt(s), and all have been used.");
+            throw attemptLimitReached(quizId, policy);
         } catch (IdempotencyKeyReusedException e) {
             throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used for a different submission; use a new key for a new attempt.");
@@ -115,6 +134,28 @@ public final class AttemptService {
             return new Submitted(present(full, stored, reveals), reveals ? numbered(attempt.resultJson(), stored.attemptNumber()) : null, true);
         }
         return new Submitted(present(read(stored.resultJson()), stored, reveals), null, false);
+    }
+
+    private static ProblemException attemptLimitReached(String quizId, Policy policy) {
+        return new ProblemException(ProblemType.ATTEMPT_LIMIT_REACHED,
+                "Quiz \"" + quizId + "\" allows " + policy.maxAttempts() + " attempt(s), and all have been used.");
+    }
+
+    /**
+     * Which attempt's form a submission answers: the next attempt's, as {@link #next} showed it; for
+     * a retry of a stored attempt (its idempotency key), that attempt's, so that the retry grades as
+     * the original did and gets the original back. Only quizzes that draw ask: choices shuffled
+     * alone change nothing in the grading, and a quiz that shows every question needs no query.
+     */
+    private int formNumber(Caller caller, String quizId, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<StoredAttempt> original = store.findByIdempotencyKey(caller.platformId(), caller.learnerId(), idempotencyKey)
+                    .filter(attempt -> attempt.quizId().equals(quizId));
+            if (original.isPresent()) {
+                return original.get().attemptNumber();
+            }
+        }
+        return store.list(caller.platformId(), caller.learnerId(), quizId).size() + 1;
     }
 
     /**

@@ -34,11 +34,31 @@ import java.util.Set;
 final class Grader {
 
     GradedAttempt grade(QuizDocument quiz, AttemptSubmission submission) {
-        Map<String, Answer> answers = checkShape(quiz, submission);
+        return grade(quiz, submission, null, null);
+    }
+
+    /**
+     * Grades against what one attempt showed.
+     *
+     * @param form the attempt's form: only its questions may be answered, and only they are scored
+     * @param pool the quiz as written, to tell a question not shown from one the quiz does not have
+     */
+    GradedAttempt grade(QuizForms.Form form, QuizDocument pool, AttemptSubmission submission) {
+        return grade(form.shown(), submission, pool, form.poolIndexes());
+    }
+
+    /**
+     * @param pool        the whole quiz when {@code quiz} shows only some of its questions, else {@code null}
+     * @param poolIndexes the position in {@code pool} of each question of {@code quiz}, or {@code null}
+     */
+    private GradedAttempt grade(QuizDocument quiz, AttemptSubmission submission, QuizDocument pool, List<Integer> poolIndexes) {
+        Map<String, Answer> answers = checkShape(quiz, submission, pool);
         List<QuestionResult> results = new ArrayList<>();
         List<QuestionOutcome> outcomes = new ArrayList<>();
         double score = 0;
-        for (QuestionDocument question : quiz.questions()) {
+        boolean wholeQuiz = pool == null || quiz.questions().size() == pool.questions().size();
+        for (int index = 0; index < quiz.questions().size(); index++) {
+            QuestionDocument question = quiz.questions().get(index);
             Answer answer = answers.get(question.id());
             double fraction = answer == null ? 0 : fraction(question, answer);
             double points = round(fraction * question.effectivePoints());
@@ -46,7 +66,8 @@ final class Grader {
             score += points;
             results.add(new QuestionResult(question.id(), question.type(), answer != null, correct, points, question.effectivePoints(),
                     answer == null ? null : echo(question, answer), feedback(question, answer), question.explanation().strip(), key(question)));
-            outcomes.add(new QuestionOutcome(question.id(), question.type(), points, question.effectivePoints(), correct, chosen(question, answer)));
+            outcomes.add(new QuestionOutcome(question.id(), question.type(), points, question.effectivePoints(), correct, chosen(question, answer),
+                    wholeQuiz ? null : poolIndexes.get(index)));
         }
         score = round(score);
         double maxScore = quiz.maxScore();
@@ -55,7 +76,7 @@ final class Grader {
     }
 
     /** Every problem of shape is reported at once, each with a pointer into the body. */
-    private static Map<String, Answer> checkShape(QuizDocument quiz, AttemptSubmission submission) {
+    private static Map<String, Answer> checkShape(QuizDocument quiz, AttemptSubmission submission, QuizDocument pool) {
         List<FieldError> broken = SubmissionLimits.check(submission);
         if (!broken.isEmpty()) {
             throw new ProblemException(ProblemType.CONSTRAINT_VIOLATION, "The request body breaks " + broken.size() + " rule(s); see errors.", broken);
@@ -69,7 +90,10 @@ final class Grader {
             String at = "/answers/" + i;
             QuestionDocument question = questions.get(answer.questionId());
             if (question == null) {
-                errors.add(FieldError.atPointer(at + "/questionId", "quiz \"" + quiz.id() + "\" has no question \"" + answer.questionId() + "\""));
+                boolean inPool = pool != null && pool.questions().stream().anyMatch(other -> other.id().equals(answer.questionId()));
+                errors.add(FieldError.atPointer(at + "/questionId", inPool
+                        ? "question \"" + answer.questionId() + "\" was not shown in this attempt: answer the questions of GET quizzes/" + quiz.id() + "/attempts/next"
+                        : "quiz \"" + quiz.id() + "\" has no question \"" + answer.questionId() + "\""));
                 continue;
             }
             if (answers.putIfAbsent(answer.questionId(), answer) != null) {
@@ -238,16 +262,37 @@ final class Grader {
         };
     }
 
-    /** Feedback on what the learner chose; for ordering and matching every item was placed, so every item's. */
+    /**
+     * Feedback on what the learner did, in the quiz file's order of choices: on each chosen choice,
+     * on each right choice of a multiple-response question left out (its {@code missedFeedback}),
+     * and on each ordering or matching item placed, by whether it sits right ({@code feedback}) or
+     * wrong ({@code misplacedFeedback}; the {@code feedback} where the file has none). Everything,
+     * key-revealing or not: {@link RevealPolicy} takes out what a learner may not see yet.
+     */
     private static List<ChoiceFeedback> feedback(QuestionDocument question, Answer answer) {
         if (answer == null) {
             return List.of();
         }
-        Set<String> chosen = answer.selected() == null ? null : new HashSet<>(answer.selected());
-        return question.choices().stream()
-                .filter(choice -> chosen == null ? answer.order() != null || answer.matches().containsKey(choice.id()) : chosen.contains(choice.id()))
-                .map(choice -> new ChoiceFeedback(choice.id(), choice.text().strip(), choice.feedback().strip()))
-                .toList();
+        List<ChoiceFeedback> feedback = new ArrayList<>();
+        for (ChoiceDocument choice : question.choices()) {
+            String outcome = switch (question.questionType()) {
+                case SINGLE_CHOICE, TRUE_FALSE, MULTIPLE_RESPONSE -> answer.selected().contains(choice.id()) ? ChoiceFeedback.CHOSEN
+                        : choice.isCorrect() && choice.missedFeedback() != null ? ChoiceFeedback.MISSED : null;
+                case ORDERING -> answer.order().indexOf(choice.id()) == question.correctOrder().indexOf(choice.id())
+                        ? ChoiceFeedback.PLACED_RIGHT : ChoiceFeedback.PLACED_WRONG;
+                case MATCHING -> !answer.matches().containsKey(choice.id()) ? null
+                        : choice.category().equals(answer.matches().get(choice.id())) ? ChoiceFeedback.PLACED_RIGHT : ChoiceFeedback.PLACED_WRONG;
+            };
+            if (outcome != null) {
+                String text = switch (outcome) {
+                    case ChoiceFeedback.MISSED -> choice.missedFeedback();
+                    case ChoiceFeedback.PLACED_WRONG -> choice.misplacedFeedback() != null ? choice.misplacedFeedback() : choice.feedback();
+                    default -> choice.feedback();
+                };
+                feedback.add(new ChoiceFeedback(choice.id(), choice.text().strip(), text.strip(), outcome));
+            }
+        }
+        return List.copyOf(feedback);
     }
 
     private static List<ChosenAnswer> chosen(QuestionDocument question, Answer answer) {

@@ -3,6 +3,7 @@ package io.heartwise.attempt;
 import io.heartwise.api.AttemptList;
 import io.heartwise.api.AttemptSubmission;
 import io.heartwise.api.QuizAttemptsApi;
+import io.heartwise.api.QuizForm;
 import io.heartwise.auth.Caller;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -37,6 +38,11 @@ public final class QuizAttemptsResource implements QuizAttemptsApi {
                 .entity(submitted.json() != null ? submitted.json().getBytes(StandardCharsets.UTF_8) : submitted.result())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .build();
+    }
+
+    @Override
+    public QuizForm next(String quizId) {
+        return attempts.next(Caller.of(security), quizId);
     }
 
     @Override

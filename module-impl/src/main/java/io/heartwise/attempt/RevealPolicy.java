@@ -1,9 +1,12 @@
 package io.heartwise.attempt;
 
 import io.heartwise.api.AttemptResult;
+import io.heartwise.api.AttemptResult.ChoiceFeedback;
 import io.heartwise.api.AttemptResult.QuestionResult;
 import io.heartwise.content.QuizDocument.Policy;
+import io.heartwise.content.QuestionType;
 import io.heartwise.content.Reveal;
+import java.util.List;
 
 /**
  * Decides, each time a result is shown, whether its correct answers may be: always
@@ -30,9 +33,23 @@ final class RevealPolicy {
         return new AttemptResult(full.id(), full.quizId(), full.quizVersion(), full.attemptNumber(), full.score(), full.maxScore(),
                 full.scaledScore(), full.passMark(), full.passed(), false, full.startedAt(), full.submittedAt(),
                 full.questions().stream().map(question -> new QuestionResult(question.questionId(), question.type(), question.answered(),
-                        question.correct(), question.points(), question.maxPoints(), question.response(), question.feedback(),
+                        question.correct(), question.points(), question.maxPoints(), question.response(), withheldFeedback(question),
                         question.explanation(), null)).toList(),
                 full.links());
+    }
+
+    /**
+     * The feedback a learner may see while the key is withheld: on what they chose, never on a
+     * right choice they missed (that names it), and none on ordering and matching items, since
+     * which items sit wrong tells where they belong (with two categories, all of it). By the type
+     * and not by the outcome alone, so that results stored before outcomes existed are kept from
+     * giving the key away too.
+     */
+    private static List<ChoiceFeedback> withheldFeedback(QuestionResult question) {
+        if (question.type().equals(QuestionType.ORDERING.id()) || question.type().equals(QuestionType.MATCHING.id())) {
+            return List.of();
+        }
+        return question.feedback().stream().filter(feedback -> !ChoiceFeedback.MISSED.equals(feedback.outcome())).toList();
     }
 
     private static AttemptResult withRevealed(AttemptResult full, boolean revealed) {

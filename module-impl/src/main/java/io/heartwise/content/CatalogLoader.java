@@ -8,6 +8,7 @@ import io.heartwise.api.Choice;
 import io.heartwise.api.Lesson;
 import io.heartwise.api.LessonList;
 import io.heartwise.api.LessonSummary;
+import io.heartwise.api.Objective;
 import io.heartwise.api.Question;
 import io.heartwise.api.Quiz;
 import io.heartwise.api.Section;
@@ -43,9 +44,6 @@ public final class CatalogLoader {
     public static final String LESSONS_ROOT = "heartwise/lessons/";
     /** Where the {@code quizzes} module puts its files on the class path. */
     public static final String QUIZZES_ROOT = "heartwise/quizzes/";
-
-    static final int WORDS_PER_MINUTE = 200;
-    static final int SECONDS_PER_QUESTION = 30;
 
     private final ContentSource source;
     private final DocumentReader reader;
@@ -329,8 +327,14 @@ public final class CatalogLoader {
         Map<String, Quiz> quizzes = new LinkedHashMap<>();
         Map<String, String> versions = new HashMap<>();
         ObjectMapper canonical = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        Map<String, Map<String, Objective>> objectives = new HashMap<>();
+        for (ParsedLesson parsed : parsedLessons) {
+            Map<String, Objective> ofLesson = objectives.computeIfAbsent(parsed.document().id(), id -> new HashMap<>());
+            parsed.document().sections().forEach(section -> section.effectiveObjectives()
+                    .forEach(objective -> ofLesson.put(objective.id(), new Objective(objective.id(), objective.text().strip()))));
+        }
         for (QuizDocument document : quizDocuments.values()) {
-            quizzes.put(document.id(), learnerView(document));
+            quizzes.put(document.id(), learnerView(document, objectives.getOrDefault(document.lesson(), Map.of())));
             versions.put(document.id(), version(canonical, document));
         }
         Map<String, Lesson> lessons = new LinkedHashMap<>();
@@ -348,33 +352,35 @@ public final class CatalogLoader {
         LessonDocument document = parsed.document();
         String lessonId = document.id();
         List<Section> sections = new ArrayList<>();
-        int totalWords = 0;
-        int totalQuestions = quizzes.get(document.reviewQuiz()).questions().size();
+        int textWords = 0;
+        double allWords = ReadingTime.quizWords(quizzes.get(document.reviewQuiz()));
         for (int i = 0; i < parsed.sections().size(); i++) {
             ParsedSection body = parsed.sections().get(i);
             LessonDocument.SectionEntry entry = document.sections().get(i);
-            totalWords += body.wordCount();
-            totalQuestions += quizzes.get(entry.quiz()).questions().size();
+            double quizWords = ReadingTime.quizWords(quizzes.get(entry.quiz()));
+            textWords += body.wordCount();
+            allWords += body.wordCount() + quizWords;
             sections.add(new Section(entry.id(), lessonId, i + 1, body.title(), body.html(), body.text(), body.wordCount(),
-                    readingMinutes(body.wordCount()), entry.quiz(),
+                    ReadingTime.minutes(body.wordCount()), ReadingTime.minutes(body.wordCount() + quizWords), entry.quiz(),
+                    entry.effectiveObjectives().stream().map(objective -> new Objective(objective.id(), objective.text().strip())).toList(),
                     links("self", "lessons/" + lessonId + "/sections/" + entry.id(),
                             "lesson", "lessons/" + lessonId,
                             "quiz", "quizzes/" + entry.quiz())));
         }
-        int reading = readingMinutes(totalWords);
-        int quizMinutes = (int) Math.ceil(totalQuestions * SECONDS_PER_QUESTION / 60.0);
         SourceNote source = new SourceNote(document.source().title(),
                 "Lesson text from the article \"" + document.source().title() + "\"; summary, objectives and quizzes by Heartwise.");
-        return new Lesson(lessonId, document.title(), document.summary().strip(), List.copyOf(document.objectives()), reading,
-                reading + quizMinutes, source, document.reviewQuiz(), List.copyOf(sections),
+        return new Lesson(lessonId, document.title(), document.summary().strip(), List.copyOf(document.objectives()),
+                ReadingTime.wholeMinutes(textWords), ReadingTime.wholeMinutes(allWords), source, document.reviewQuiz(), List.copyOf(sections),
                 links("self", "lessons/" + lessonId, "reviewQuiz", "quizzes/" + document.reviewQuiz()));
     }
 
-    private static Quiz learnerView(QuizDocument document) {
+    /** @param objectives the objectives of the quiz's lesson, by id */
+    private static Quiz learnerView(QuizDocument document, Map<String, Objective> objectives) {
         List<Question> questions = document.questions().stream()
                 .map(question -> new Question(question.id(), question.type(), question.prompt().strip(), question.effectivePoints(),
                         question.choices().stream().map(choice -> new Choice(choice.id(), choice.text().strip())).toList(),
-                        question.effectiveCategories().stream().map(category -> new Category(category.id(), category.text().strip())).toList()))
+                        question.effectiveCategories().stream().map(category -> new Category(category.id(), category.text().strip())).toList(),
+                        question.objective() == null ? null : objectives.get(question.objective())))
                 .toList();
         Map<String, String> links = document.section() == null
                 ? links("self", "quizzes/" + document.id(), "lesson", "lessons/" + document.lesson())
@@ -383,10 +389,6 @@ public final class CatalogLoader {
         return new Quiz(document.id(), document.title(), document.lesson(), document.section(),
                 document.section() == null ? "review" : "section", document.effectivePassMark(), document.maxScore(),
                 document.effectivePolicy().maxAttempts(), questions, links);
-    }
-
-    static int readingMinutes(int words) {
-        return Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE));
     }
 
     private static Map<String, String> links(String... pairs) {

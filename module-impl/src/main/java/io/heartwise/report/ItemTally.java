@@ -35,9 +35,22 @@ final class ItemTally {
     /** The current attempt's entry per question, resolved before anything is counted. */
     private final Entry[] resolved;
     private Double maxScore;
+    /** Per-objective results, when the report has objectives; else {@code null}. */
+    private final ObjectiveTally objectives;
+    /** The current attempt's points per question, and the layout's maximum points, for {@link #objectives}. */
+    private final long[] points;
+    private final long[] maxCents;
 
     ItemTally(List<Question> layout) {
+        this(layout, null);
+    }
+
+    /** @param objectives the objectives of the quiz's current version, or {@code null} for none */
+    ItemTally(List<Question> layout, ObjectiveTally.Definition objectives) {
         this.layout = List.copyOf(layout);
+        this.objectives = objectives == null ? null : new ObjectiveTally(objectives, layout.stream().map(Question::questionId).toList());
+        this.points = new long[layout.size()];
+        this.maxCents = layout.stream().mapToLong(Question::maxCents).toArray();
         for (int i = 0; i < layout.size(); i++) {
             entries.add(new Entries());
         }
@@ -67,7 +80,18 @@ final class ItemTally {
         for (Entry entry : resolved) {
             entry.count(slot, slotCents.length);
         }
+        if (objectives != null) {
+            for (int question = 0; question < resolved.length; question++) {
+                points[question] = resolved[question].pointsCents;
+            }
+            objectives.add(points, maxCents);
+        }
         return true;
+    }
+
+    /** @return the per-objective results so far, or {@code null} when the tally has no objectives */
+    ObjectiveTally objectives() {
+        return objectives;
     }
 
     /**

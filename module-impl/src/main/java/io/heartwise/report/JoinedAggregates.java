@@ -3,6 +3,7 @@ package io.heartwise.report;
 import static io.heartwise.report.ReportRows.cents;
 import static io.heartwise.report.ReportTransactions.prepare;
 
+import io.heartwise.api.QuizReport.ObjectiveStatistics;
 import io.heartwise.api.QuizReport.VersionCount;
 import io.heartwise.report.QuizReportQueries.Aggregates;
 import io.heartwise.report.QuizStatistics.ChoiceCount;
@@ -13,6 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -25,8 +29,8 @@ final class JoinedAggregates {
     }
 
     /** @param learnerCount the count of learners running alongside, or {@code null} when every attempt counts (one per row) */
-    static Aggregates of(Connection connection, ReportScope scope, List<VersionCount> versions, SideQuery<Long> learnerCount)
-            throws SQLException {
+    static Aggregates of(Connection connection, ReportScope scope, List<VersionCount> versions, SideQuery<Long> learnerCount,
+                         ObjectiveTally.Definition objectives) throws SQLException {
         List<ScoreCount> scores = new ArrayList<>();
         Double maxScore = null;
         String scoreSql = "SELECT a.score, a.passed, MAX(a.max_score), COUNT(*) FROM " + scope.source() + " GROUP BY a.score, a.passed";
@@ -68,6 +72,49 @@ final class JoinedAggregates {
                 }
             }
         }
-        return new Aggregates(versions, List.copyOf(scores), maxScore, learners, List.copyOf(items), List.copyOf(choices));
+        return new Aggregates(versions, List.copyOf(scores), maxScore, learners, List.copyOf(items), List.copyOf(choices),
+                objectives == null ? List.of() : objectives(connection, scope, objectives));
+    }
+
+    /**
+     * Per-objective results from each attempt's question rows, read attempt by attempt and placed by
+     * question id: attempts of a quiz that draws were each shown different questions.
+     */
+    private static List<ObjectiveStatistics> objectives(Connection connection, ReportScope scope, ObjectiveTally.Definition definition)
+            throws SQLException {
+        List<String> questionIds = definition.objectives().stream().flatMap(objective -> objective.questionIds().stream()).distinct().toList();
+        Map<String, Integer> positionOf = new HashMap<>();
+        for (int position = 0; position < questionIds.size(); position++) {
+            positionOf.put(questionIds.get(position), position);
+        }
+        ObjectiveTally tally = new ObjectiveTally(definition, questionIds);
+        long[] points = new long[questionIds.size()];
+        long[] maxCents = new long[questionIds.size()];
+        Arrays.fill(points, ObjectiveTally.NOT_SHOWN);
+        String sql = "SELECT a.id, q.question_id, q.points, q.max_points FROM " + scope.source() + " JOIN attempt_questions q ON q.attempt_id = a.id"
+                + " ORDER BY a.id";
+        try (PreparedStatement statement = prepare(connection, sql)) {
+            scope.bind(statement, 1);
+            try (ResultSet row = statement.executeQuery()) {
+                Object attempt = null;
+                while (row.next()) {
+                    Object id = row.getObject(1);
+                    if (attempt != null && !attempt.equals(id)) {
+                        tally.add(points, maxCents);
+                        Arrays.fill(points, ObjectiveTally.NOT_SHOWN);
+                    }
+                    attempt = id;
+                    Integer position = positionOf.get(row.getString(2));
+                    if (position != null) {
+                        points[position] = cents(row.getDouble(3));
+                        maxCents[position] = cents(row.getDouble(4));
+                    }
+                }
+                if (attempt != null) {
+                    tally.add(points, maxCents);
+                }
+            }
+        }
+        return tally.statistics();
     }
 }

@@ -4,6 +4,7 @@ import static io.heartwise.report.ReportRows.cents;
 import static io.heartwise.report.ReportRows.instant;
 import static io.heartwise.report.ReportTransactions.prepare;
 
+import io.heartwise.api.QuizReport.ObjectiveStatistics;
 import io.heartwise.api.QuizReport.VersionCount;
 import io.heartwise.report.QuizStatistics.ChoiceCount;
 import io.heartwise.report.QuizStatistics.ItemCount;
@@ -33,7 +34,7 @@ final class QuizReportQueries {
 
     /** Everything a quiz report is computed from, read in one snapshot so that the counts agree. */
     record Aggregates(List<VersionCount> versions, List<ScoreCount> scores, Double maxScore, long learners, List<ItemCount> items,
-                      List<ChoiceCount> choices) {
+                      List<ChoiceCount> choices, List<ObjectiveStatistics> objectives) {
     }
 
     private final ReportTransactions transactions;
@@ -49,8 +50,9 @@ final class QuizReportQueries {
      * run alongside the first part, on connections of their own in the same snapshot.
      *
      * @param currentVersion the quiz's current version, marked as such in the version list
+     * @param objectives     the objectives of the scope's version, or {@code null} when they are not known (a past version)
      */
-    Aggregates aggregate(ReportScope scope, String currentVersion) {
+    Aggregates aggregate(ReportScope scope, String currentVersion, ObjectiveTally.Definition objectives) {
         return transactions.inSnapshot("computing the report of quiz " + scope.quizId(), (connection, alongside) -> {
             SideQuery<List<VersionCount>> versions = alongside.start("versions", side -> versions(side, scope, currentVersion));
             // One attempt per learner is counted unless all are: then the count of rows is the answer.
@@ -59,21 +61,29 @@ final class QuizReportQueries {
             List<Part> parts = alongside.sharesSnapshot() ? TableParts.of(connection, scope) : List.of(Part.WHOLE);
             List<SideQuery<Optional<ItemTally>>> rest = new ArrayList<>();
             for (Part part : parts.subList(1, parts.size())) {
-                rest.add(alongside.start("pass", side -> tally(side, scope, part, layout)));
+                rest.add(alongside.start("pass", side -> tally(side, scope, part, layout, objectives)));
             }
-            List<Optional<ItemTally>> tallies = new ArrayList<>(List.of(tally(connection, scope, parts.get(0), layout)));
+            List<Optional<ItemTally>> tallies = new ArrayList<>(List.of(tally(connection, scope, parts.get(0), layout, objectives)));
             for (SideQuery<Optional<ItemTally>> pass : rest) {
                 tallies.add(pass.result(connection));
             }
             if (tallies.stream().anyMatch(Optional::isEmpty)) {
-                return JoinedAggregates.of(connection, scope, versions.result(connection), learners);
+                return JoinedAggregates.of(connection, scope, versions.result(connection), learners, objectives);
             }
             List<ScoreCount> scores = new ArrayList<>();
             List<ItemCount> items = new ArrayList<>();
             List<ChoiceCount> choices = new ArrayList<>();
             Double maxScore = null;
+            ObjectiveTally byObjective = null;
             for (Optional<ItemTally> found : tallies) {
                 ItemTally tally = found.orElseThrow();
+                if (tally.objectives() != null) {
+                    if (byObjective == null) {
+                        byObjective = tally.objectives();
+                    } else {
+                        byObjective.merge(tally.objectives());
+                    }
+                }
                 scores.addAll(tally.scores());
                 items.addAll(tally.items());
                 choices.addAll(tally.choices());
@@ -83,14 +93,14 @@ final class QuizReportQueries {
             }
             long attempts = scores.stream().mapToLong(ScoreCount::count).sum();
             return new Aggregates(versions.result(connection), scores, maxScore, learners == null ? attempts : learners.result(connection),
-                    items, choices);
+                    items, choices, byObjective == null ? List.of() : byObjective.statistics());
         });
     }
 
     /** One streamed pass over the scope's attempts that satisfy {@code part}; empty when one has no summary that fits. */
-    private static Optional<ItemTally> tally(Connection connection, ReportScope scope, Part part, List<ItemTally.Question> layout)
-            throws SQLException {
-        ItemTally tally = new ItemTally(layout);
+    private static Optional<ItemTally> tally(Connection connection, ReportScope scope, Part part, List<ItemTally.Question> layout,
+                                             ObjectiveTally.Definition objectives) throws SQLException {
+        ItemTally tally = new ItemTally(layout, objectives);
         String sql = "SELECT a.score, a.passed, a.max_score, a.item_summary FROM " + scope.summarySource(part.condition());
         try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(SUMMARY_FETCH_SIZE);

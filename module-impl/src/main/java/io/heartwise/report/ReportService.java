@@ -12,7 +12,9 @@ import io.heartwise.api.Lesson;
 import io.heartwise.api.LessonFilter;
 import io.heartwise.api.LessonReport;
 import io.heartwise.api.LessonReport.SectionQuiz;
+import io.heartwise.api.Objective;
 import io.heartwise.api.ProblemType;
+import io.heartwise.api.Question;
 import io.heartwise.api.QuizFilter;
 import io.heartwise.api.QuizReport;
 import io.heartwise.api.QuizReport.ReportFilters;
@@ -75,14 +77,33 @@ public final class ReportService {
         QuizRequest request = quizRequest(caller, quizId, filter);
         ReportScope scope = request.scope();
         boolean current = scope.version().equals(request.currentVersion());
-        QuizReportQueries.Aggregates aggregates = quizReports.aggregate(scope, request.currentVersion());
+        QuizReportQueries.Aggregates aggregates = quizReports.aggregate(scope, request.currentVersion(),
+                current ? objectives(quizId, request.quiz().effectivePassMark()) : null);
         Double maxScore = aggregates.maxScore() != null ? aggregates.maxScore() : current ? (double) request.quiz().maxScore() : null;
         QuizStatistics statistics = new QuizStatistics(aggregates.scores(), maxScore, aggregates.items(), aggregates.choices(),
                 current ? QuestionContents.of(request.quiz()) : List.of());
         return new QuizReport(quizId, scope.version(), current, aggregates.versions(),
                 new ReportFilters(scope.context(), scope.from(), scope.to(), scope.selection().apiName()),
                 current ? request.quiz().effectivePassMark() : null, maxScore,
-                statistics.summary(aggregates.learners()), statistics.test(), statistics.questions());
+                statistics.summary(aggregates.learners()), statistics.test(), statistics.questions(), aggregates.objectives());
+    }
+
+    /** @return the objectives the quiz's questions name now, in the order they first name them, or {@code null} when they name none */
+    private ObjectiveTally.Definition objectives(String quizId, int passMark) {
+        Map<String, ObjectiveTally.Objective> objectives = new LinkedHashMap<>();
+        for (Question question : catalog.quiz(quizId).orElseThrow().questions()) {
+            Objective objective = question.objective();
+            if (objective != null) {
+                ObjectiveTally.Objective known = objectives.computeIfAbsent(objective.id(),
+                        id -> new ObjectiveTally.Objective(id, objective.text(), new ArrayList<>()));
+                known.questionIds().add(question.id());
+            }
+        }
+        if (objectives.isEmpty()) {
+            return null;
+        }
+        return new ObjectiveTally.Definition(objectives.values().stream()
+                .map(objective -> new ObjectiveTally.Objective(objective.id(), objective.text(), List.copyOf(objective.questionIds()))).toList(), passMark);
     }
 
     public AttemptPage attemptPage(Caller caller, String quizId, AttemptListFilter filter) {

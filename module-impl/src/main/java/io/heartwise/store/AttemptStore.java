@@ -27,6 +27,9 @@ public interface AttemptStore {
     /** @return the attempt with this id made on this platform; empty for another platform's */
     Optional<StoredAttempt> find(String platformId, UUID attemptId);
 
+    /** @return the learner's attempt made with this idempotency key on this platform, whatever its quiz and request */
+    Optional<StoredAttempt> findByIdempotencyKey(String platformId, String learnerId, String idempotencyKey);
+
     /** @return the learner's attempts at a quiz on a platform, oldest first */
     List<StoredAttempt> list(String platformId, String learnerId, String quizId);
 

@@ -97,16 +97,30 @@ public final class JdbcAttemptStore implements AttemptStore {
     public Optional<StoredAttempt> find(String platformId, UUID attemptId) {
         Objects.requireNonNull(platformId, "platformId");
         Objects.requireNonNull(attemptId, "attemptId");
-        String sql = "SELECT " + COLUMNS + " FROM attempts WHERE id = ? AND platform_id = ?";
+        return one("reading attempt " + attemptId, "SELECT " + COLUMNS + " FROM attempts WHERE id = ? AND platform_id = ?", attemptId, platformId);
+    }
+
+    @Override
+    public Optional<StoredAttempt> findByIdempotencyKey(String platformId, String learnerId, String idempotencyKey) {
+        Objects.requireNonNull(platformId, "platformId");
+        Objects.requireNonNull(learnerId, "learnerId");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        return one("reading the attempt of an idempotency key",
+                "SELECT " + COLUMNS + " FROM attempts WHERE platform_id = ? AND learner_id = ? AND idempotency_key = ?", platformId, learnerId, idempotencyKey);
+    }
+
+    /** The attempt one query finds, if any, on a connection of its own. */
+    private Optional<StoredAttempt> one(String doing, String sql, Object... parameters) {
         try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
-            statement.setObject(1, attemptId);
-            statement.setString(2, platformId);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(storedAttempt(row)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw DatabaseFailures.translate("reading attempt " + attemptId, e);
+            throw DatabaseFailures.translate(doing, e);
         }
     }
 
@@ -272,9 +286,14 @@ public final class JdbcAttemptStore implements AttemptStore {
     /**
      * The attempt's points and chosen answers in the compact form V3__attempt_summaries.sql
      * defines, which the quiz report reads instead of joining the question and answer rows;
-     * {@code null} (the report then joins) when an id holds a separator.
+     * {@code null} (the report then joins) when an id holds a separator, and for an attempt shown
+     * only some of the quiz's questions (a draw): a summary is read by position, and positions
+     * mean the same questions only in attempts that were shown them all.
      */
     static String itemSummary(List<NewAttempt.QuestionOutcome> questions) {
+        if (questions.stream().anyMatch(question -> question.questionIndex() != null)) {
+            return null;
+        }
         StringBuilder summary = new StringBuilder(questions.size() * 16);
         for (int questionIndex = 0; questionIndex < questions.size(); questionIndex++) {
             NewAttempt.QuestionOutcome question = questions.get(questionIndex);
@@ -320,7 +339,7 @@ public final class JdbcAttemptStore implements AttemptStore {
             for (int questionIndex = 0; questionIndex < questions.size(); questionIndex++) {
                 NewAttempt.QuestionOutcome question = questions.get(questionIndex);
                 statement.setObject(1, attempt.id());
-                statement.setInt(2, questionIndex);
+                statement.setInt(2, question.questionIndex() != null ? question.questionIndex() : questionIndex);
                 statement.setString(3, question.questionId());
                 statement.setString(4, question.questionType());
                 statement.setDouble(5, question.points());

@@ -20,7 +20,7 @@ import java.util.UUID;
  * @param score          points scored
  * @param maxScore       points possible
  * @param passed         whether the score reaches the quiz's pass mark
- * @param questions      the outcome of every question of the quiz, in quiz order
+ * @param questions      the outcome of every question the attempt showed, in quiz order
  * @param resultJson     the complete result as returned to the client, returned again verbatim
  */
 public record NewAttempt(
@@ -53,11 +53,19 @@ public record NewAttempt(
      * @param maxPoints    points possible
      * @param correct      whether it scored full points
      * @param answers      what the learner chose: one row per chosen choice, ordered item or matched item; empty if unanswered
+     * @param questionIndex  the question's position in the quiz when the attempt was shown only some of the
+     *                       quiz's questions (a draw); {@code null} when it was shown them all, in quiz order
      */
     public record QuestionOutcome(String questionId, String questionType, double points, double maxPoints, boolean correct,
-                                  List<ChosenAnswer> answers) {
+                                  List<ChosenAnswer> answers, Integer questionIndex) {
         public QuestionOutcome {
             answers = List.copyOf(answers);
+        }
+
+        /** The outcome of a question of an attempt that was shown every question of the quiz. */
+        public QuestionOutcome(String questionId, String questionType, double points, double maxPoints, boolean correct,
+                               List<ChosenAnswer> answers) {
+            this(questionId, questionType, points, maxPoints, correct, answers, null);
         }
     }
 

@@ -142,10 +142,36 @@ class AttemptsApiTest extends HeartwiseJerseyTest {
         JsonNode firstResult = JSON.readTree(first.readEntity(String.class));
         assertFalse(firstResult.get("correctAnswersRevealed").asBoolean());
         assertFalse(firstResult.get("questions").get(0).has("correctAnswer"));
+        assertEquals(List.of("first"), feedbackOn(firstResult), "no feedback on the right choice missed: it would name it");
         JsonNode second = JSON.readTree(as(token, quiz).post(Entity.json(body)).readEntity(String.class));
         assertTrue(second.get("correctAnswersRevealed").asBoolean());
         JsonNode firstAgain = JSON.readTree(client().target(first.getLocation()).request().header("Authorization", "Bearer " + token).get(String.class));
         assertTrue(firstAgain.get("questions").get(0).has("correctAnswer"), "the first attempt's answers are revealed now too");
+        assertEquals(List.of("first", "second"), feedbackOn(firstAgain));
+        JsonNode missed = firstAgain.get("questions").get(0).get("feedback").get(1);
+        assertEquals("missed", missed.get("outcome").asText());
+        assertEquals("The introduction makes the second point as well.", missed.get("feedback").asText());
+    }
+
+    @Test
+    void theNextAttemptsFormNeedsATokenIsNeverCachedAndHoldsNoKey() throws IOException {
+        assertProblem(target(INTRO + "/next").request().get(), 401, "unauthorized");
+        String token = Tokens.learner("nell", "course-1");
+        Response response = as(token, INTRO + "/next").get();
+        assertEquals(200, response.getStatus());
+        assertEquals("no-store", response.getHeaderString("Cache-Control"));
+        String body = response.readEntity(String.class);
+        JsonNode form = JSON.readTree(body);
+        assertEquals(1, form.get("attemptNumber").asInt());
+        assertEquals(List.of("true", "false"), List.of(form.at("/quiz/questions/1/choices/0/id").asText(), form.at("/quiz/questions/1/choices/1/id").asText()));
+        assertFalse(body.contains("correct") || body.contains("feedback") || body.contains("explanation"), body);
+        assertEquals(form, JSON.readTree(as(token, INTRO + "/next").get(String.class)), "a reload shows the same form");
+    }
+
+    private static List<String> feedbackOn(JsonNode result) {
+        List<String> choices = new java.util.ArrayList<>();
+        result.get("questions").get(0).get("feedback").forEach(feedback -> choices.add(feedback.get("choiceId").asText()));
+        return choices;
     }
 
     @Test

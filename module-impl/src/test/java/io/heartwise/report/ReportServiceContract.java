@@ -180,6 +180,77 @@ abstract class ReportServiceContract {
         assertEquals(roundedText(summarized), roundedText(joined));
     }
 
+    @Test
+    void perObjectiveResultsGiveTheMeanAndPassShareOfEachObjectivesQuestionsWithN() throws Exception {
+        // The complete course names objectives: put-in-order (2 points) serves order-the-steps, sort-them (1 point) sort-things; pass mark 50.
+        ContentCatalog complete = ContentFixtures.catalog(ContentFixtures.completeCourse());
+        AttemptService takes = new AttemptService(complete, database.attempts(), JsonMappers.api(), clock);
+        ReportService withObjectives = new ReportService(complete, database.dataSource(), takes);
+        submit(takes, "ada", new Answer("put-in-order", null, List.of("one", "two", "three"), null),
+                new Answer("sort-them", null, null, Map.of("apple", "fruit", "hammer", "tool", "pear", "fruit")));
+        submit(takes, "bo", new Answer("put-in-order", null, List.of("one", "three", "two"), null),
+                new Answer("sort-them", null, null, Map.of("apple", "fruit", "hammer", "fruit", "pear", "fruit")));
+        submit(takes, "cy", new Answer("sort-them", null, null, Map.of("apple", "tool", "hammer", "fruit", "pear", "tool")));
+
+        QuizReport report = withObjectives.quiz(admin(), ORDERING, Filters.quizFilter(null, null, null, null, null));
+        assertEquals(List.of("order-the-steps", "sort-things"), report.objectives().stream().map(QuizReport.ObjectiveStatistics::objectiveId).toList());
+        QuizReport.ObjectiveStatistics order = report.objectives().get(0);
+        assertEquals("Put the steps of the second idea in order.", order.text());
+        assertEquals(List.of("put-in-order"), order.questionIds());
+        assertValueOfN((100 + 33.5 + 0) / 3, 3, order.mean());
+        assertValueOfN(100.0 / 3, 3, order.passShare());
+        QuizReport.ObjectiveStatistics sort = report.objectives().get(1);
+        assertValueOfN((100 + 67 + 0) / 3.0, 3, sort.mean());
+        assertValueOfN(200.0 / 3, 3, sort.passShare());
+
+        try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE attempts SET item_summary = NULL");
+        }
+        QuizReport joined = withObjectives.quiz(admin(), ORDERING, Filters.quizFilter(null, null, null, null, null));
+        assertEquals(roundedText(report.objectives()), roundedText(joined.objectives()), "the joins give the same results");
+        assertEquals(List.of(), reports.quiz(admin(), INTRO, Filters.quizFilter(null, null, null, null, null)).objectives(),
+                "a quiz whose questions name no objective has no per-objective results");
+    }
+
+    @Test
+    void aQuestionsNIsTheAttemptsThatWereShownItWhenAQuizDrawsFromAPool() {
+        // The complete course's review draws 1 of its 2 questions per attempt.
+        ContentCatalog complete = ContentFixtures.catalog(ContentFixtures.completeCourse());
+        AttemptService takes = new AttemptService(complete, database.attempts(), JsonMappers.api(), clock);
+        ReportService withDraws = new ReportService(complete, database.dataSource(), takes);
+        Map<String, Integer> shown = new java.util.HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            Caller learner = new Caller(PLATFORM, "learner-" + i, "course-1", Set.of(Caller.Role.LEARNER));
+            io.heartwise.api.Question question = takes.next(learner, "first-lesson-review").quiz().questions().get(0);
+            shown.merge(question.id(), 1, Integer::sum);
+            takes.submit(learner, "first-lesson-review", null,
+                    new AttemptSubmission(null, List.of(io.heartwise.attempt.RandomizedAttempts.rightAnswer(question))));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertEquals(Set.of("select-all", "which-step-first"), shown.keySet(), "12 learners were shown both questions between them");
+        QuizReport report = withDraws.quiz(admin(), "first-lesson-review", Filters.quizFilter(null, null, null, null, null));
+        assertEquals(12, report.summary().attempts());
+        for (QuestionStatistics question : report.questions()) {
+            assertEquals((long) shown.get(question.questionId()), question.facility().n(), question.questionId());
+            assertValue(100, question.facility());
+        }
+        assertEquals(List.of("recall-first-point", "order-the-steps"), report.objectives().stream().map(QuizReport.ObjectiveStatistics::objectiveId).toList());
+        assertEquals((long) shown.get("select-all"), report.objectives().get(0).mean().n());
+        assertEquals((long) shown.get("which-step-first"), report.objectives().get(1).mean().n());
+        assertValue(100, report.objectives().get(1).passShare());
+    }
+
+    private static void assertValueOfN(double expected, long n, io.heartwise.api.Statistic actual) {
+        assertValue(expected, actual);
+        assertEquals(n, actual.n());
+    }
+
+    private void submit(AttemptService takes, String learner, Answer... answers) {
+        takes.submit(new Caller(PLATFORM, learner, "course-1", Set.of(Caller.Role.LEARNER)), ORDERING, null,
+                new AttemptSubmission(null, List.of(answers)));
+        clock.advance(Duration.ofMinutes(1));
+    }
+
     /** The reports' text with every decimal number rounded to 9 places. */
     static String roundedText(Object reports) {
         return java.util.regex.Pattern.compile("-?\\d+\\.\\d+(E-?\\d+)?").matcher(reports.toString())
