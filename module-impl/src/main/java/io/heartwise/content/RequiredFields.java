@@ -13,11 +13,8 @@ import java.util.function.BiConsumer;
  * ({@link QuestionRules}, {@link CatalogLoader}); this class only adds "it is missing".
  */
 final class RequiredFields {
-    /**
-     * Whether content without those fields is refused. Off while the course is being rewritten;
-     * turn it on once every lesson and quiz has them.
-     */
-    static final boolean ENFORCED = false;
+    /** Whether content without those fields is refused: every lesson and quiz of the course has them. */
+    static final boolean ENFORCED = true;
 
     private RequiredFields() {
     }

@@ -57,11 +57,11 @@ class CatalogLoaderTest {
     @Test
     void aQuizVersionChangesWithItsKeyButNotWithAnotherQuiz() {
         Map<String, String> files = ContentFixtures.validCourse();
-        String before = new CatalogLoader(ContentFixtures.source(files)).load().quizVersion("first-lesson-introduction").orElseThrow();
-        String reviewBefore = new CatalogLoader(ContentFixtures.source(files)).load().quizVersion("first-lesson-review").orElseThrow();
+        String before = ContentFixtures.loader(files).load().quizVersion("first-lesson-introduction").orElseThrow();
+        String reviewBefore = ContentFixtures.loader(files).load().quizVersion("first-lesson-review").orElseThrow();
         files.put(INTRO_QUIZ, files.get(INTRO_QUIZ).replace("        correct: true\n        feedback: Right, it is listed first.", "        feedback: Right, it is listed first.")
                 .replace("text: The second point\n        feedback", "text: The second point\n        correct: true\n        feedback"));
-        ContentCatalog after = new CatalogLoader(ContentFixtures.source(files)).load();
+        ContentCatalog after = ContentFixtures.loader(files).load();
         assertEquals(reviewBefore, after.quizVersion("first-lesson-review").orElseThrow());
         assertFalse(before.equals(after.quizVersion("first-lesson-introduction").orElseThrow()));
     }
@@ -143,7 +143,7 @@ class CatalogLoaderTest {
     void anIndexedFileThatDoesNotExistIsReported() {
         Map<String, String> files = ContentFixtures.validCourse();
         files.remove(INTRO_QUIZ);
-        ContentException error = assertThrows(ContentException.class, () -> new CatalogLoader(ContentFixtures.source(files)).load());
+        ContentException error = assertThrows(ContentException.class, () -> ContentFixtures.loader(files).load());
         assertTrue(error.getMessage().contains("quiz \"first-lesson-introduction\" is in the index but " + INTRO_QUIZ + " does not exist"));
     }
 
@@ -159,7 +159,7 @@ class CatalogLoaderTest {
         Map<String, String> files = ContentFixtures.validCourse();
         files.put(INTRO_QUIZ, ContentFixtures.SINGLE_CHOICE_QUIZ.replace("        feedback: Not quite, it comes second.\n", ""));
         files.put("heartwise/quizzes/first-lesson-review.yaml", ContentFixtures.REVIEW_QUIZ.replace("prompt: Select", "promt: Select"));
-        ContentException error = assertThrows(ContentException.class, () -> new CatalogLoader(ContentFixtures.source(files)).load());
+        ContentException error = assertThrows(ContentException.class, () -> ContentFixtures.loader(files).load());
         assertEquals(2, error.problems().size(), error.getMessage());
     }
 
@@ -188,7 +188,7 @@ class CatalogLoaderTest {
         files.put(INTRO_QUIZ, ContentFixtures.SINGLE_CHOICE_QUIZ.replace("type: true-false", "type: true-flase"));
         files.put(ORDERING_QUIZ, ContentFixtures.ORDERING_QUIZ.replace("grading: last", "grading: Last"));
         files.put(REVIEW_QUIZ, ContentFixtures.REVIEW_QUIZ.replace("reveal: after-last-attempt", "reveal: after-last-attemp"));
-        ContentException error = assertThrows(ContentException.class, () -> new CatalogLoader(ContentFixtures.source(files)).load());
+        ContentException error = assertThrows(ContentException.class, () -> ContentFixtures.loader(files).load());
         assertEquals(List.of(
                 INTRO_QUIZ + ":22:11: type \"true-flase\" is not one of single-choice, multiple-response, true-false, ordering, matching;"
                         + " did you mean \"true-false\"?",
@@ -258,6 +258,6 @@ class CatalogLoaderTest {
     private static ContentException loadWith(String path, String text) {
         Map<String, String> files = ContentFixtures.validCourse();
         files.put(path, text);
-        return assertThrows(ContentException.class, () -> new CatalogLoader(ContentFixtures.source(files)).load());
+        return assertThrows(ContentException.class, () -> ContentFixtures.loader(files).load());
     }
 }

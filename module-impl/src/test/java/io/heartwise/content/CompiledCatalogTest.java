@@ -21,7 +21,7 @@ class CompiledCatalogTest {
     @Test
     void theCompiledCatalogHoldsExactlyWhatLoadingTheFilesGives() throws IOException {
         Map<String, String> files = compiledCourse();
-        ContentCatalog loaded = ContentFixtures.catalog();
+        ContentCatalog loaded = ContentFixtures.catalog(ContentFixtures.completeCourse());
 
         ContentCatalog compiled = CompiledCatalog.read(ContentFixtures.source(files)).orElseThrow();
 
@@ -71,7 +71,7 @@ class CompiledCatalogTest {
 
     @Test
     void brokenContentIsNotCompiled() {
-        Map<String, String> files = ContentFixtures.validCourse();
+        Map<String, String> files = ContentFixtures.completeCourse();
         files.put(INTRO_QUIZ, files.get(INTRO_QUIZ).replace("id: which-point", "id: Which Point"));
 
         assertThrows(ContentException.class, () -> CompiledCatalog.compile(ContentFixtures.source(files), new ByteArrayOutputStream()));
@@ -79,7 +79,7 @@ class CompiledCatalogTest {
 
     /** @return the valid course with its compiled catalog */
     private static Map<String, String> compiledCourse() throws IOException {
-        Map<String, String> files = ContentFixtures.validCourse();
+        Map<String, String> files = ContentFixtures.completeCourse();
         ByteArrayOutputStream compiled = new ByteArrayOutputStream();
         CompiledCatalog.compile(ContentFixtures.source(files), compiled);
         files.put(CompiledCatalog.PATH, compiled.toString(StandardCharsets.UTF_8));

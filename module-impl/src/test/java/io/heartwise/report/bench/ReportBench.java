@@ -171,7 +171,7 @@ public final class ReportBench {
             }
         }
         files.put("heartwise/quizzes/first-lesson-introduction.yaml", quiz.toString());
-        return new CatalogLoader(ContentFixtures.source(files)).load();
+        return ContentFixtures.loader(files).load();
     }
 
     /**
