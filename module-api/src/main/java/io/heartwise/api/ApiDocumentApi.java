@@ -19,7 +19,8 @@ public interface ApiDocumentApi {
     /** @return the OpenAPI document as JSON */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getOpenApiDocument", summary = "Get this OpenAPI document")
+    @Operation(operationId = "getOpenApiDocument", summary = "Get this OpenAPI document",
+            description = "This OpenAPI 3.0.3 document, generated from the contract's interfaces; its servers entry is the API root it was fetched from.")
     @ApiResponse(responseCode = "200", description = "The OpenAPI 3.0 document",
             content = @Content(schema = @Schema(type = "object", description = "An OpenAPI 3.0.3 document")))
     Response openApi();

@@ -34,7 +34,8 @@ public interface AttemptsApi {
      */
     @GET
     @Path("{attemptId}")
-    @Operation(operationId = "getAttempt", summary = "Get one of the caller's attempts again")
+    @Operation(operationId = "getAttempt", summary = "Get one of the caller's attempts again",
+            description = "One of the caller's attempts, graded; correct answers appear when the quiz's policy reveals them now. Another learner's attempt is unknown (404).")
     @ApiResponse(responseCode = "200", description = "The graded attempt", content = @Content(schema = @Schema(implementation = AttemptResult.class)))
     @Problems({ProblemType.ATTEMPT_NOT_FOUND, ProblemType.SERVICE_UNAVAILABLE})
     AttemptResult get(@PathParam("attemptId") @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",

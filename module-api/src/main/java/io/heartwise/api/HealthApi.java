@@ -24,7 +24,8 @@ public interface HealthApi {
      *         same body shape and status {@code DOWN} naming the failing check
      */
     @GET
-    @Operation(operationId = "getHealth", summary = "Tell whether the plugin can serve requests")
+    @Operation(operationId = "getHealth", summary = "Tell whether the plugin can serve requests",
+            description = "200 when the catalog is loaded and the database reachable; 503 with the same body naming the failing check otherwise. Never cached.")
     @ApiResponse(responseCode = "200", description = "Every check is up", content = @Content(schema = @Schema(implementation = Health.class)))
     @ApiResponse(responseCode = "503", description = "A check is down; the body names it",
             content = @Content(schema = @Schema(implementation = Health.class)))

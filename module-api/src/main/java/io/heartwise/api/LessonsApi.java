@@ -29,7 +29,8 @@ public interface LessonsApi {
      * @return the catalog; never empty once the plugin is up
      */
     @GET
-    @Operation(operationId = "listLessons", summary = "List the lessons in teaching order")
+    @Operation(operationId = "listLessons", summary = "List the lessons in teaching order",
+            description = "Every lesson with its summary, section count, reading and estimated minutes and links. Content: cached by ETag.")
     @ApiResponse(responseCode = "200", description = "The catalog", content = @Content(schema = @Schema(implementation = LessonList.class)))
     LessonList list();
 
@@ -42,7 +43,8 @@ public interface LessonsApi {
      */
     @GET
     @Path("{lessonId}")
-    @Operation(operationId = "getLesson", summary = "Get a lesson with all its sections")
+    @Operation(operationId = "getLesson", summary = "Get a lesson with all its sections",
+            description = "The lesson with its ordered sections, each as sanitized HTML and plain text, and the quiz that ends it.")
     @ApiResponse(responseCode = "200", description = "The lesson", content = @Content(schema = @Schema(implementation = Lesson.class)))
     @Problems(ProblemType.LESSON_NOT_FOUND)
     Lesson get(@PathParam("lessonId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
@@ -57,7 +59,8 @@ public interface LessonsApi {
      */
     @GET
     @Path("{lessonId}/sections/{sectionId}")
-    @Operation(operationId = "getSection", summary = "Get one section of a lesson")
+    @Operation(operationId = "getSection", summary = "Get one section of a lesson",
+            description = "One section of a lesson: its sanitized HTML, plain text, word count and the quiz that ends it.")
     @ApiResponse(responseCode = "200", description = "The section", content = @Content(schema = @Schema(implementation = Section.class)))
     @Problems({ProblemType.LESSON_NOT_FOUND, ProblemType.SECTION_NOT_FOUND})
     Section section(@PathParam("lessonId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)

@@ -53,7 +53,8 @@ public interface QuizAttemptsApi {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "submitAttempt", summary = "Submit an attempt at a quiz and get it graded")
+    @Operation(operationId = "submitAttempt", summary = "Submit an attempt at a quiz and get it graded",
+            description = "The server grades the answers (a question left out scores nothing) and stores the attempt before answering 201 with the result. Send an Idempotency-Key to retry safely: the same key and body return the original attempt.")
     @ApiResponse(responseCode = "201", description = "The graded attempt, stored (or, for a retry with the same Idempotency-Key and body, the original one)",
             content = @Content(schema = @Schema(implementation = AttemptResult.class)),
             headers = {
@@ -75,7 +76,8 @@ public interface QuizAttemptsApi {
      * @return the attempts, oldest first, with the grade the quiz's policy gives
      */
     @GET
-    @Operation(operationId = "listMyAttempts", summary = "List the caller's own attempts at a quiz, with the grade that counts")
+    @Operation(operationId = "listMyAttempts", summary = "List the caller's own attempts at a quiz, with the grade that counts",
+            description = "The caller's own attempts at the quiz on the caller's platform, oldest first, with the grade the quiz's grading policy gives them and the attempts left.")
     @ApiResponse(responseCode = "200", description = "The caller's attempts, oldest first", content = @Content(schema = @Schema(implementation = AttemptList.class)))
     @Problems({ProblemType.QUIZ_NOT_FOUND, ProblemType.SERVICE_UNAVAILABLE})
     AttemptList list(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)

@@ -31,7 +31,8 @@ public interface QuizzesApi {
      */
     @GET
     @Path("{quizId}")
-    @Operation(operationId = "getQuiz", summary = "Get a quiz without its answer keys")
+    @Operation(operationId = "getQuiz", summary = "Get a quiz without its answer keys",
+            description = "The questions and their choices as a learner sees them before answering; keys, feedback and explanations come only in a graded attempt.")
     @ApiResponse(responseCode = "200", description = "The quiz", content = @Content(schema = @Schema(implementation = Quiz.class)))
     @Problems(ProblemType.QUIZ_NOT_FOUND)
     Quiz get(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)

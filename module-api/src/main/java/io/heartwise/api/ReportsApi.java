@@ -70,7 +70,8 @@ public interface ReportsApi {
      */
     @GET
     @Path("quizzes/{quizId}")
-    @Operation(operationId = "getQuizReport", summary = "Get the results and item analysis of one version of a quiz")
+    @Operation(operationId = "getQuizReport", summary = "Get the results and item analysis of one version of a quiz",
+            description = "Summary, histogram, test statistics and item analysis per question and per choice of one version of a quiz, computed in the database. Instructor or admin token.")
     @ApiResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = QuizReport.class)))
     @Problems(ProblemType.QUIZ_NOT_FOUND)
     QuizReport quiz(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
@@ -97,7 +98,8 @@ public interface ReportsApi {
      */
     @GET
     @Path("quizzes/{quizId}/attempts")
-    @Operation(operationId = "listQuizAttempts", summary = "List every attempt at a quiz, a page at a time")
+    @Operation(operationId = "listQuizAttempts", summary = "List every attempt at a quiz, a page at a time",
+            description = "Every attempt at the quiz, every version, oldest submission first, paged by the cursor of the previous page. Instructor or admin token.")
     @ApiResponse(responseCode = "200", description = "One page of attempts", content = @Content(schema = @Schema(implementation = AttemptPage.class)))
     @Problems(ProblemType.QUIZ_NOT_FOUND)
     AttemptPage attempts(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
@@ -143,10 +145,11 @@ public interface ReportsApi {
      */
     @GET
     @Path("quizzes/{quizId}/export")
-    @Operation(operationId = "exportQuizAttempts", summary = "Export the attempts at one version of a quiz as CSV or JSON Lines")
+    @Operation(operationId = "exportQuizAttempts", summary = "Export the attempts at one version of a quiz as CSV or JSON Lines",
+            description = "The attempts at one version of a quiz as CSV (RFC 4180, with a byte order mark, formula-injection safe) or JSON Lines, in constant memory. A failure after the first bytes ends the file early.")
     @ApiResponse(responseCode = "200", description = "The file, streamed",
-            content = {@Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")),
-                       @Content(mediaType = APPLICATION_JSONL, schema = @Schema(type = "string"))},
+            content = {@Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
+                       @Content(mediaType = APPLICATION_JSONL, schema = @Schema(type = "string", format = "binary"))},
             headers = @Header(name = "Content-Disposition", required = true, description = "attachment, naming the file",
                     schema = @Schema(type = "string", pattern = "^attachment; filename=\"[^\"]+\"$")))
     @Problems(ProblemType.QUIZ_NOT_FOUND)
@@ -172,7 +175,8 @@ public interface ReportsApi {
      */
     @GET
     @Path("learners/{learnerId}")
-    @Operation(operationId = "getLearnerReport", summary = "Get every attempt of one learner across quizzes")
+    @Operation(operationId = "getLearnerReport", summary = "Get every attempt of one learner across quizzes",
+            description = "Every attempt of one learner across quizzes, each saying whether the grading policy counts it. A learner without visible attempts has an empty report, not a 404.")
     @ApiResponse(responseCode = "200", description = "The learner's attempts by quiz", content = @Content(schema = @Schema(implementation = LearnerReport.class)))
     LearnerReport learner(@Parameter(schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN))
                           @PathParam("learnerId") @NotBlank(message = ExternalId.RULE)
@@ -192,7 +196,8 @@ public interface ReportsApi {
      */
     @GET
     @Path("lessons/{lessonId}")
-    @Operation(operationId = "getLessonReport", summary = "Get the progress of learners through a lesson")
+    @Operation(operationId = "getLessonReport", summary = "Get the progress of learners through a lesson",
+            description = "Per section quiz of the lesson: learners, attempts, mean best score, pass rate, and how many learners stopped there.")
     @ApiResponse(responseCode = "200", description = "The roll-up, sections in lesson order", content = @Content(schema = @Schema(implementation = LessonReport.class)))
     @Problems(ProblemType.LESSON_NOT_FOUND)
     LessonReport lesson(@PathParam("lessonId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)

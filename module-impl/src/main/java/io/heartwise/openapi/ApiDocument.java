@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -88,12 +89,25 @@ public final class ApiDocument {
         }
     }
 
+    /**
+     * Writes the document of the whole contract, as the WAR serves it, to a file: the build gives
+     * it to the linters and the client generators.
+     *
+     * @param args the file, and the API root (default {@code /api/v1})
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of(args[0]);
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        java.nio.file.Files.writeString(file, json(Routes.CONTRACT, args.length > 1 ? args[1] : "/api/v1"));
+    }
+
     static OpenAPI generate(List<Class<?>> apis, String basePath) {
         OpenAPI base = new OpenAPI()
                 .info(new Info()
                         .title("Heartwise API")
                         .version("v1")
                         .description(description())
+                        .contact(new Contact().name("Heartwise").url("https://heartwise.io"))
                         .license(new License().name("Proprietary").url("https://heartwise.io/license")))
                 .servers(List.of(new Server().url(basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath)
                         .description("This server")))
@@ -234,7 +248,7 @@ public final class ApiDocument {
 
     private static Header etag(boolean required) {
         return new Header().required(required).description("A strong validator of the representation; send it back in If-None-Match")
-                .schema(new StringSchema().pattern("^\"[^\"]*\"$"));
+                .schema(new StringSchema().minLength(2).pattern("^\"[^\"]*\"$"));
     }
 
     private static void problemTypes(Schema<?> type) {
