@@ -181,6 +181,33 @@ abstract class DeployedApiContract {
         return "[" + String.join(",", ids) + "]";
     }
 
+    /** An instructor's reads, each held against the document like every exchange: the report schemas are what the server writes. */
+    @Test
+    void reportsAndExportsOfASubmittedAttemptAreAsTheDocumentDescribesThem() {
+        String learner = "report-learner-" + UUID.randomUUID();
+        HttpResponse<byte[]> created = send(request("api/v1/quizzes/" + QUIZ + "/attempts")
+                .header("Authorization", "Bearer " + TestPlatform.token(learner))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(AttemptsClient.answersTo(json(get("api/v1/quizzes/" + QUIZ)))))
+                .build());
+        assertJson(created, 201);
+        String admin = "Bearer " + TestPlatform.adminToken("report-admin-" + UUID.randomUUID());
+        for (String path : List.of("reports/quizzes/" + QUIZ, "reports/quizzes/" + QUIZ + "?attempts=best&from=2020-01-01T00:00:00Z",
+                "reports/quizzes/" + QUIZ + "/attempts?limit=1", "reports/learners/" + learner, "reports/lessons/" + LESSON,
+                "reports/quizzes/" + QUIZ + "/export", "reports/quizzes/" + QUIZ + "/export?format=jsonl&shape=attempts")) {
+            HttpResponse<byte[]> response = send(request("api/v1/" + path).header("Authorization", admin).build());
+            assertEquals(200, response.statusCode(), path + ": " + text(response));
+        }
+        HttpResponse<byte[]> page = send(request("api/v1/reports/quizzes/" + QUIZ + "/attempts?limit=1").header("Authorization", admin).build());
+        String next = json(page).path("next").asText("");
+        if (!next.isEmpty()) {
+            assertEquals(200, send(request("api/v1/reports/quizzes/" + QUIZ + "/attempts?limit=1&after="
+                    + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8)).header("Authorization", admin).build()).statusCode());
+        }
+        HttpResponse<byte[]> learnerAsks = send(request("api/v1/reports/lessons/" + LESSON).header("Authorization", "Bearer " + TestPlatform.token(learner)).build());
+        assertProblem(learnerAsks, 403);
+    }
+
     @Test
     void aSubmissionWithoutATokenIsA401Problem() {
         HttpResponse<byte[]> response = send(request("api/v1/quizzes/" + QUIZ + "/attempts")

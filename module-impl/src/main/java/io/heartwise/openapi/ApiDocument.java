@@ -396,13 +396,11 @@ public final class ApiDocument {
     }
 
     private static String description() {
-        Map<String, String> lines = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder("Lessons built from relationship-advice articles, with end-of-section quizzes. "
                 + "Every error is an RFC 9457 application/problem+json document. Problem types:\n\n");
         for (ProblemType type : ProblemType.values()) {
-            lines.put(type.type().toString(), "(" + type.status() + "): " + type.title());
+            text.append("- `").append(type.type()).append("` (").append(type.status()).append("): ").append(type.title()).append('\n');
         }
-        lines.forEach((type, line) -> text.append("- `").append(type).append("` ").append(line).append('\n'));
         text.append("- `about:blank`: unknown route 404, method not allowed 405 (with an `Allow` header listing the methods), "
                 + "not acceptable 406, unsupported media type 415\n");
         return text.toString();
