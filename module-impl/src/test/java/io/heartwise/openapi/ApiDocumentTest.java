@@ -149,6 +149,19 @@ class ApiDocumentTest {
     }
 
     @Test
+    void theQuestionTypesOfTheDocumentAreThoseTheContentLoaderKnows() {
+        Set<String> loaded = new TreeSet<>();
+        for (io.heartwise.content.QuestionType type : io.heartwise.content.QuestionType.values()) {
+            loaded.add(type.id());
+        }
+        Set<String> mapped = new TreeSet<>(names(DOCUMENT.at("/components/schemas/Answer/discriminator/mapping")));
+        Set<String> listed = new TreeSet<>();
+        DOCUMENT.at("/components/schemas/Question/properties/type/enum").forEach(value -> listed.add(value.asText()));
+        assertEquals(loaded, mapped, "every question type has an answer shape");
+        assertEquals(loaded, listed);
+    }
+
+    @Test
     void everyPatternIsAnchoredPortableAndMatchesWhatTheServerAccepts() {
         List<JsonNode> patterns = DOCUMENT.findParents("pattern");
         assertFalse(patterns.isEmpty());
