@@ -65,7 +65,7 @@ public final class AttemptsClient {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode answers = body.putArray("answers");
         for (JsonNode question : quiz.path("questions")) {
-            ObjectNode answer = answers.addObject().put("questionId", question.path("id").asText());
+            ObjectNode answer = answers.addObject().put("type", question.path("type").asText()).put("questionId", question.path("id").asText());
             JsonNode choices = question.path("choices");
             switch (question.path("type").asText()) {
                 case "ordering" -> {

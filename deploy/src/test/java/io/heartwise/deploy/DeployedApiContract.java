@@ -36,6 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class DeployedApiContract {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One per server: parsing the document takes longer than a request. */
+    private static final java.util.Map<String, DocumentCheck> DOCUMENT_CHECKS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String LESSON = "why-men-pull-away";
     private static final String LARGEST_LESSON = "make-him-miss-you";
@@ -117,6 +119,93 @@ abstract class DeployedApiContract {
         assertJson(again, 200);
         assertEquals(result.path("id"), json(again).path("id"));
         assertEquals(result.path("score"), json(again).path("score"));
+    }
+
+    /**
+     * The inputs a generated client can refuse before sending them: each is refused by the server
+     * with a 4xx problem, and by the OpenAPI document's own schemas.
+     */
+    @Test
+    void everyMalformedInputTheServerRefusesTheDocumentRefusesToo() {
+        String learner = "Bearer " + TestPlatform.token("learner-" + UUID.randomUUID());
+        String admin = "Bearer " + TestPlatform.adminToken("admin-" + UUID.randomUUID());
+        List<HttpRequest> refused = new ArrayList<>();
+        for (String path : List.of("lessons/Bad_Id", "lessons/-x-", "lessons/has%20space", "lessons/" + "a".repeat(65),
+                "lessons/" + LESSON + "/sections/Bad_Id", "quizzes/UPPER", "attempts/not-a-uuid", "attempts/ABCDEF00-0000-0000-0000-000000000000")) {
+            refused.add(request("api/v1/" + path).header("Authorization", learner).build());
+        }
+        for (String query : List.of("limit=abc", "limit=0", "limit=501", "from=yesterday", "to=2026-13-01T00:00:00Z", "version=has%20space",
+                "context=", "learner=", "learner=%20%20", "context=a%01b", "version=" + "v".repeat(129))) {
+            refused.add(request("api/v1/reports/quizzes/" + QUIZ + "/attempts?" + query).header("Authorization", admin).build());
+        }
+        for (String query : List.of("format=xml", "shape=wide", "attempts=most")) {
+            refused.add(request("api/v1/reports/quizzes/" + QUIZ + "/export?" + query).header("Authorization", admin).build());
+        }
+        refused.add(request("api/v1/reports/quizzes/" + QUIZ + "?attempts=most").header("Authorization", admin).build());
+        refused.add(request("api/v1/reports/learners/%20").header("Authorization", admin).build());
+        String answer = "{\"type\":\"single-choice\",\"questionId\":\"q\",\"selected\":[\"a\"]}";
+        for (String body : List.of("{", "[]", "{\"answers\":{}}", "{}", "{\"answers\":[" + answer + "],\"extra\":1}",
+                "{\"answers\":[null]}", "{\"answers\":[{\"questionId\":\"Bad_Id\",\"type\":\"single-choice\",\"selected\":[\"a\"]}]}",
+                "{\"answers\":[{\"type\":\"essay\",\"questionId\":\"q\",\"selected\":[\"a\"]}]}",
+                "{\"answers\":[{\"type\":\"single-choice\",\"questionId\":\"q\",\"selected\":[\"a\"],\"bogus\":true}]}",
+                "{\"answers\":[{\"type\":\"single-choice\",\"questionId\":\"q\",\"selected\":" + ids(21) + "}]}",
+                "{\"answers\":[{\"type\":\"single-choice\",\"questionId\":\"q\",\"selected\":[null]}]}",
+                "{\"startedAt\":\"yesterday\",\"answers\":[]}", "{\"answers\":[" + (answer + ",").repeat(100) + answer + "]}")) {
+            refused.add(request("api/v1/quizzes/" + QUIZ + "/attempts").header("Authorization", learner)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+        for (String key : List.of("has space", "k".repeat(129))) {
+            refused.add(request("api/v1/quizzes/" + QUIZ + "/attempts").header("Authorization", learner).header("Idempotency-Key", key)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"answers\":[]}")).build());
+        }
+        List<String> wrong = new ArrayList<>();
+        for (HttpRequest request : refused) {
+            HttpResponse<byte[]> response = exchange(request);
+            String body = request.bodyPublisher().map(publisher -> " " + publisher.contentLength() + " bytes").orElse("");
+            if (response.statusCode() < 400 || response.statusCode() >= 500 || response.statusCode() == 404 && !text(response).contains("invalid")) {
+                wrong.add(request.method() + " " + request.uri() + body + ": the server answered " + response.statusCode() + " " + text(response));
+            }
+            if (documentCheck().findings(request).isEmpty()) {
+                wrong.add(request.method() + " " + request.uri() + body + ": the document accepts it; the server answered "
+                        + response.statusCode() + " " + text(response));
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    private static String ids(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add("\"c" + i + "\"");
+        }
+        return "[" + String.join(",", ids) + "]";
+    }
+
+    /** An instructor's reads, each held against the document like every exchange: the report schemas are what the server writes. */
+    @Test
+    void reportsAndExportsOfASubmittedAttemptAreAsTheDocumentDescribesThem() {
+        String learner = "report-learner-" + UUID.randomUUID();
+        HttpResponse<byte[]> created = send(request("api/v1/quizzes/" + QUIZ + "/attempts")
+                .header("Authorization", "Bearer " + TestPlatform.token(learner))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(AttemptsClient.answersTo(json(get("api/v1/quizzes/" + QUIZ)))))
+                .build());
+        assertJson(created, 201);
+        String admin = "Bearer " + TestPlatform.adminToken("report-admin-" + UUID.randomUUID());
+        for (String path : List.of("reports/quizzes/" + QUIZ, "reports/quizzes/" + QUIZ + "?attempts=best&from=2020-01-01T00:00:00Z",
+                "reports/quizzes/" + QUIZ + "/attempts?limit=1", "reports/learners/" + learner, "reports/lessons/" + LESSON,
+                "reports/quizzes/" + QUIZ + "/export", "reports/quizzes/" + QUIZ + "/export?format=jsonl&shape=attempts")) {
+            HttpResponse<byte[]> response = send(request("api/v1/" + path).header("Authorization", admin).build());
+            assertEquals(200, response.statusCode(), path + ": " + text(response));
+        }
+        HttpResponse<byte[]> page = send(request("api/v1/reports/quizzes/" + QUIZ + "/attempts?limit=1").header("Authorization", admin).build());
+        String next = json(page).path("next").asText("");
+        if (!next.isEmpty()) {
+            assertEquals(200, send(request("api/v1/reports/quizzes/" + QUIZ + "/attempts?limit=1&after="
+                    + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8)).header("Authorization", admin).build()).statusCode());
+        }
+        HttpResponse<byte[]> learnerAsks = send(request("api/v1/reports/lessons/" + LESSON).header("Authorization", "Bearer " + TestPlatform.token(learner)).build());
+        assertProblem(learnerAsks, 403);
     }
 
     @Test
@@ -306,7 +395,20 @@ abstract class DeployedApiContract {
         return HttpRequest.newBuilder(server().uri(path)).timeout(Duration.ofSeconds(20));
     }
 
+    /** Sends a request, and holds the exchange against the server's OpenAPI document ({@link DocumentCheck}). */
     HttpResponse<byte[]> send(HttpRequest request) {
+        HttpResponse<byte[]> response = exchange(request);
+        List<String> wrong = documentCheck().check(request, response);
+        assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+        return response;
+    }
+
+    private DocumentCheck documentCheck() {
+        return DOCUMENT_CHECKS.computeIfAbsent(server().uri("api/v1/openapi.json").toString(),
+                uri -> new DocumentCheck(text(exchange(request("api/v1/openapi.json").build()))));
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {

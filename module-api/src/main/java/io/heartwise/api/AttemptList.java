@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,10 @@ import java.util.Map;
  */
 public record AttemptList(
         String quizId,
-        String grading,
-        Double grade,
-        Integer maxAttempts,
-        Integer attemptsRemaining,
+        @Schema(allowableValues = {"best", "last", "first", "average"}) String grading,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Double grade,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Integer maxAttempts,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Integer attemptsRemaining,
         List<AttemptSummary> attempts) {
 
     /**

@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -11,5 +12,5 @@ import java.util.Map;
  * @param next     an opaque cursor for the next page (pass it as {@code after}); absent on the last page
  * @param links    {@code next}: the next page, relative to the API root, when there is one
  */
-public record AttemptPage(String quizId, List<ReportedAttempt> attempts, String next, Map<String, String> links) {
+public record AttemptPage(String quizId, List<ReportedAttempt> attempts, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String next, Map<String, String> links) {
 }

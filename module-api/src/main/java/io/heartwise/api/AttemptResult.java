@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record AttemptResult(
         int passMark,
         boolean passed,
         boolean correctAnswersRevealed,
-        Instant startedAt,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Instant startedAt,
         Instant submittedAt,
         List<QuestionResult> questions,
         Map<String, String> links) {
@@ -58,15 +59,21 @@ public record AttemptResult(
      */
     public record QuestionResult(
             String questionId,
+            @Schema(allowableValues = {Question.SINGLE_CHOICE, Question.MULTIPLE_RESPONSE, Question.TRUE_FALSE, Question.ORDERING, Question.MATCHING})
             String type,
             boolean answered,
             boolean correct,
             double points,
             double maxPoints,
-            Answer response,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Answer response,
             List<ChoiceFeedback> feedback,
             String explanation,
-            Answer correctAnswer) {
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Answer correctAnswer) {
+
+        public QuestionResult {
+            response = response == null ? null : response.withType(type);
+            correctAnswer = correctAnswer == null ? null : correctAnswer.withType(type);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,7 @@ import java.util.List;
  * @param answers   one answer per answered question
  */
 public record AttemptSubmission(
-        Instant startedAt,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Instant startedAt,
         @NotNull(message = NO_ANSWERS) @Size(max = MAX_ANSWERS, message = TOO_MANY_ANSWERS) List<@NotNull(message = NULL_ANSWER) @Valid Answer> answers) {
 
     public static final int MAX_ANSWERS = 100;

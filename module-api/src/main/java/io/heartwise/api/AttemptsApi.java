@@ -1,5 +1,10 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
  * and attempts are always scoped to the platform that made them.
  */
 @CallerRequired
+@Tag(name = "attempts")
 @Path("attempts")
 @Produces(MediaType.APPLICATION_JSON)
 public interface AttemptsApi {
@@ -28,6 +34,10 @@ public interface AttemptsApi {
      */
     @GET
     @Path("{attemptId}")
+    @Operation(operationId = "getAttempt", summary = "Get one of the caller's attempts again",
+            description = "One of the caller's attempts, graded; correct answers appear when the quiz's policy reveals them now. Another learner's attempt is unknown (404).")
+    @ApiResponse(responseCode = "200", description = "The graded attempt", content = @Content(schema = @Schema(implementation = AttemptResult.class)))
+    @Problems({ProblemType.ATTEMPT_NOT_FOUND, ProblemType.SERVICE_UNAVAILABLE})
     AttemptResult get(@PathParam("attemptId") @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
             message = "must be an attempt id (a lowercase UUID)") String attemptId);
 }

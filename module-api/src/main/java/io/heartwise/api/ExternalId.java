@@ -11,6 +11,17 @@ public final class ExternalId {
     /** Longest id accepted, in UTF-16 code units (as {@link String#length()} counts them). */
     public static final int MAX_LENGTH = 255;
 
+    /**
+     * The same ids as a regular expression that both ECMA-262 and {@code java.util.regex} read alike,
+     * for documents that clients compile, such as the OpenAPI document: no control character, and
+     * at least one character that {@link Character#isWhitespace} does not count as white space.
+     * What it cannot say: the length, which it leaves to a separate bound, and a half of a
+     * surrogate pair, which no well-formed UTF-8 request carries.
+     */
+    public static final String PORTABLE_PATTERN = "^[^\\x00-\\x1F\\x7F-\\x9F]*"
+            + "[^\\x00-\\x20\\x7F-\\x9F\\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]"
+            + "[^\\x00-\\x1F\\x7F-\\x9F]*$";
+
     /** Human-readable statement of the rule, used in error details. */
     public static final String RULE = "must be 1 to 255 characters, not blank, without control characters";
 

@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param status {@code UP} when every check is up, {@code DOWN} otherwise
  * @param checks one entry per dependency the plugin needs to serve requests
  */
-public record Health(String status, List<HealthCheck> checks) {
+public record Health(@Schema(allowableValues = {UP, DOWN}) String status, List<HealthCheck> checks) {
 
     /** Value of {@link #status()} and {@link HealthCheck#status()} when all is well. */
     public static final String UP = "UP";
@@ -23,6 +24,6 @@ public record Health(String status, List<HealthCheck> checks) {
      * @param status {@code UP} or {@code DOWN}
      * @param detail a short human-readable statement
      */
-    public record HealthCheck(String name, String status, String detail) {
+    public record HealthCheck(String name, @Schema(allowableValues = {UP, DOWN}) String status, String detail) {
     }
 }

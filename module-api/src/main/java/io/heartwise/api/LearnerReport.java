@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param quizzes   one entry per quiz the learner attempted, in catalog order, then quizzes no
  *                  longer published
  */
-public record LearnerReport(String learnerId, String context, List<LearnerQuiz> quizzes) {
+public record LearnerReport(String learnerId, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String context, List<LearnerQuiz> quizzes) {
 
     /**
      * The learner's attempts at one quiz.
@@ -26,6 +27,7 @@ public record LearnerReport(String learnerId, String context, List<LearnerQuiz> 
      *                 (an instructor never learns a grade that rests on another course)
      * @param attempts the attempts in the report's scope, oldest first, each saying whether it counts
      */
-    public record LearnerQuiz(String quizId, String title, String grading, Double grade, List<ReportedAttempt> attempts) {
+    public record LearnerQuiz(String quizId, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String title,
+                              @Schema(allowableValues = {"best", "last", "first", "average"}) String grading, Double grade, List<ReportedAttempt> attempts) {
     }
 }

@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param learners learners who attempted at least one of the lesson's section quizzes
  * @param sections one entry per section, in lesson order
  */
-public record LessonReport(String lessonId, String context, long learners, List<SectionQuiz> sections) {
+public record LessonReport(String lessonId, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String context, long learners, List<SectionQuiz> sections) {
 
     /**
      * One section quiz.

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 final class ParameterRules {
     /** A quiz version as {@link QuizReport#versions()} lists it: a content hash. */
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z._-]++");
-    private static final int MAX_VERSION_LENGTH = 128;
+    /** {@link #VERSION} for the OpenAPI document, which clients compile as ECMA-262. */
+    static final String VERSION_PATTERN = "^[0-9A-Za-z._-]+$";
+    static final int MAX_VERSION_LENGTH = 128;
 
     private ParameterRules() {
     }

@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 
@@ -21,8 +22,8 @@ public record Problem(
         String title,
         int status,
         String detail,
-        URI instance,
-        List<FieldError> errors) {
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) URI instance,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<FieldError> errors) {
 
     /** Media type of a problem document. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -34,7 +35,7 @@ public record Problem(
      * @param parameter name of the path, query or header parameter, when a parameter is at fault
      * @param detail    what is wrong with it
      */
-    public record FieldError(String pointer, String parameter, String detail) {
+    public record FieldError(@Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String pointer, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String parameter, String detail) {
 
         /**
          * @param pointer JSON Pointer into the request body

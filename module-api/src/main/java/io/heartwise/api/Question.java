@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -25,10 +26,21 @@ import java.util.List;
  */
 public record Question(
         String id,
-        String type,
+        @Schema(allowableValues = {SINGLE_CHOICE, MULTIPLE_RESPONSE, TRUE_FALSE, ORDERING, MATCHING}) String type,
         String prompt,
         int points,
         List<Choice> choices,
         List<Category> categories,
         Objective objective) {
+
+    /** {@link #type()} of a question answered with one choice id. */
+    public static final String SINGLE_CHOICE = "single-choice";
+    /** {@link #type()} of a question answered with every choice id that applies. */
+    public static final String MULTIPLE_RESPONSE = "multiple-response";
+    /** {@link #type()} of a question answered with the choice id {@code true} or {@code false}. */
+    public static final String TRUE_FALSE = "true-false";
+    /** {@link #type()} of a question answered with every item id in order. */
+    public static final String ORDERING = "ordering";
+    /** {@link #type()} of a question answered with a category id for every item id. */
+    public static final String MATCHING = "matching";
 }

@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +23,11 @@ public record Quiz(
         String id,
         String title,
         String lessonId,
-        String sectionId,
-        String kind,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String sectionId,
+        @Schema(allowableValues = {"section", "review"}) String kind,
         int passMark,
         int maxScore,
-        Integer maxAttempts,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Integer maxAttempts,
         List<Question> questions,
         Map<String, String> links) {
 }

@@ -1,5 +1,11 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.headers.Header;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,6 +26,7 @@ import jakarta.ws.rs.core.Response;
  * and attempts are always scoped to the platform that made them.
  */
 @CallerRequired
+@Tag(name = "attempts", description = "Taking quizzes: submitting attempts and reading one's own back.")
 @Path("quizzes/{quizId}/attempts")
 @Produces(MediaType.APPLICATION_JSON)
 public interface QuizAttemptsApi {
@@ -46,6 +53,16 @@ public interface QuizAttemptsApi {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "submitAttempt", summary = "Submit an attempt at a quiz and get it graded",
+            description = "The server grades the answers (a question left out scores nothing) and stores the attempt before answering 201 with the result. Send an Idempotency-Key to retry safely: the same key and body return the original attempt.")
+    @ApiResponse(responseCode = "201", description = "The graded attempt, stored (or, for a retry with the same Idempotency-Key and body, the original one)",
+            content = @Content(schema = @Schema(implementation = AttemptResult.class)),
+            headers = {
+                    @Header(name = "Location", required = true, description = "The attempt's own URI, to read it again",
+                            schema = @Schema(type = "string", format = "uri-reference")),
+                    @Header(name = "Idempotent-Replayed", description = "true when this is the answer to an earlier request with the same Idempotency-Key",
+                            schema = @Schema(type = "string", allowableValues = "true"))})
+    @Problems({ProblemType.QUIZ_NOT_FOUND, ProblemType.ATTEMPT_LIMIT_REACHED, ProblemType.IDEMPOTENCY_KEY_REUSED, ProblemType.SERVICE_UNAVAILABLE})
     Response submit(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                     @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
                     @HeaderParam("Idempotency-Key") @Size(max = MAX_IDEMPOTENCY_KEY_LENGTH, message = "must be at most 128 characters")
@@ -74,6 +91,10 @@ public interface QuizAttemptsApi {
      * @return the attempts, oldest first, with the grade the quiz's policy gives
      */
     @GET
+    @Operation(operationId = "listMyAttempts", summary = "List the caller's own attempts at a quiz, with the grade that counts",
+            description = "The caller's own attempts at the quiz on the caller's platform, oldest first, with the grade the quiz's grading policy gives them and the attempts left.")
+    @ApiResponse(responseCode = "200", description = "The caller's attempts, oldest first", content = @Content(schema = @Schema(implementation = AttemptList.class)))
+    @Problems({ProblemType.QUIZ_NOT_FOUND, ProblemType.SERVICE_UNAVAILABLE})
     AttemptList list(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                      @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId);
 }

@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -88,7 +89,8 @@ public record QuizReport(
      *                 (highest attempt number) or the {@code best} (highest score; the earliest on
      *                 a tie), each chosen among the attempts that the other filters select
      */
-    public record ReportFilters(String context, Instant from, Instant to, String attempts) {
+    public record ReportFilters(@Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String context, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Instant from, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Instant to,
+                                @Schema(allowableValues = {"all", "first", "last", "best"}) String attempts) {
     }
 
     /**
@@ -181,8 +183,9 @@ public record QuizReport(
     public record QuestionStatistics(
             int position,
             String questionId,
+            @Schema(allowableValues = {Question.SINGLE_CHOICE, Question.MULTIPLE_RESPONSE, Question.TRUE_FALSE, Question.ORDERING, Question.MATCHING})
             String type,
-            String prompt,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String prompt,
             double maxPoints,
             Statistic facility,
             Statistic standardDeviation,
@@ -221,14 +224,14 @@ public record QuizReport(
     public record ChoiceStatistics(
             String choiceId,
             Integer position,
-            String category,
-            String text,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String category,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String text,
             Boolean correct,
             long count,
             Statistic share,
             Statistic topShare,
             Statistic bottomShare,
             Statistic pointBiserial,
-            String feedback) {
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String feedback) {
     }
 }

@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -33,7 +34,7 @@ public record ReportedAttempt(
         double maxScore,
         double scaledScore,
         boolean passed,
-        Instant startedAt,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Instant startedAt,
         Instant submittedAt,
         Boolean counts) {
 }

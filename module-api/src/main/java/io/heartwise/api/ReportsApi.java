@@ -1,5 +1,12 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -34,6 +41,8 @@ import java.time.Instant;
  * on the caller, are checked after them. Report responses are {@code Cache-Control: no-store}.
  */
 @CallerRequired
+@Tag(name = "reports", description = "Instructor reports and exports (instructor or admin token).")
+@Problems({ProblemType.FORBIDDEN, ProblemType.SERVICE_UNAVAILABLE})
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
 public interface ReportsApi {
@@ -61,13 +70,17 @@ public interface ReportsApi {
      */
     @GET
     @Path("quizzes/{quizId}")
+    @Operation(operationId = "getQuizReport", summary = "Get the results and item analysis of one version of a quiz",
+            description = "Summary, histogram, test statistics and item analysis per question and per choice of one version of a quiz, computed in the database. Instructor or admin token.")
+    @ApiResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = QuizReport.class)))
+    @Problems(ProblemType.QUIZ_NOT_FOUND)
     QuizReport quiz(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                     @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
-                    @QueryParam("context") String context,
+                    @Parameter(description = "The course or context; see the scope rules", schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN)) @QueryParam("context") String context,
                     @QueryParam("from") Instant from,
                     @QueryParam("to") Instant to,
                     @QueryParam("attempts") @DefaultValue("all") CountedAttempts attempts,
-                    @QueryParam("version") String version);
+                    @Parameter(description = "A quiz version (content hash)", schema = @Schema(minLength = 1, maxLength = ParameterRules.MAX_VERSION_LENGTH, pattern = ParameterRules.VERSION_PATTERN)) @QueryParam("version") String version);
 
     /**
      * Lists the attempts at a quiz, every version, oldest submission first, a page at a time.
@@ -85,14 +98,19 @@ public interface ReportsApi {
      */
     @GET
     @Path("quizzes/{quizId}/attempts")
+    @Operation(operationId = "listQuizAttempts", summary = "List every attempt at a quiz, a page at a time",
+            description = "Every attempt at the quiz, every version, oldest submission first, paged by the cursor of the previous page. Instructor or admin token.")
+    @ApiResponse(responseCode = "200", description = "One page of attempts", content = @Content(schema = @Schema(implementation = AttemptPage.class)))
+    @Problems(ProblemType.QUIZ_NOT_FOUND)
     AttemptPage attempts(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                          @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
-                         @QueryParam("context") String context,
-                         @QueryParam("learner") String learner,
-                         @QueryParam("version") String version,
+                         @Parameter(description = "The course or context; see the scope rules", schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN)) @QueryParam("context") String context,
+                         @Parameter(description = "Only this learner's attempts", schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN)) @QueryParam("learner") String learner,
+                         @Parameter(description = "A quiz version (content hash)", schema = @Schema(minLength = 1, maxLength = ParameterRules.MAX_VERSION_LENGTH, pattern = ParameterRules.VERSION_PATTERN)) @QueryParam("version") String version,
                          @QueryParam("from") Instant from,
                          @QueryParam("to") Instant to,
-                         @QueryParam("after") String after,
+                         @Parameter(description = "The next cursor of the previous page, unchanged", schema = @Schema(minLength = 1)) @QueryParam("after") String after,
+                         @Parameter(description = "Page size", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + AttemptListFilter.MAX_LIMIT, defaultValue = "" + AttemptListFilter.DEFAULT_LIMIT))
                          @QueryParam("limit") @DefaultValue("" + AttemptListFilter.DEFAULT_LIMIT) Integer limit);
 
     /**
@@ -127,13 +145,21 @@ public interface ReportsApi {
      */
     @GET
     @Path("quizzes/{quizId}/export")
+    @Operation(operationId = "exportQuizAttempts", summary = "Export the attempts at one version of a quiz as CSV or JSON Lines",
+            description = "The attempts at one version of a quiz as CSV (RFC 4180, with a byte order mark, formula-injection safe) or JSON Lines, in constant memory. A failure after the first bytes ends the file early.")
+    @ApiResponse(responseCode = "200", description = "The file, streamed",
+            content = {@Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary")),
+                       @Content(mediaType = APPLICATION_JSONL, schema = @Schema(type = "string", format = "binary"))},
+            headers = @Header(name = "Content-Disposition", required = true, description = "attachment, naming the file",
+                    schema = @Schema(type = "string", pattern = "^attachment; filename=\"[^\"]+\"$")))
+    @Problems(ProblemType.QUIZ_NOT_FOUND)
     @Produces({TEXT_CSV, APPLICATION_JSONL, MediaType.APPLICATION_JSON})
     Response export(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                     @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
                     @QueryParam("format") @DefaultValue("csv") ExportFormat format,
                     @QueryParam("shape") @DefaultValue("long") ExportShape shape,
-                    @QueryParam("context") String context,
-                    @QueryParam("version") String version,
+                    @Parameter(description = "The course or context; see the scope rules", schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN)) @QueryParam("context") String context,
+                    @Parameter(description = "A quiz version (content hash)", schema = @Schema(minLength = 1, maxLength = ParameterRules.MAX_VERSION_LENGTH, pattern = ParameterRules.VERSION_PATTERN)) @QueryParam("version") String version,
                     @QueryParam("from") Instant from,
                     @QueryParam("to") Instant to,
                     @QueryParam("attempts") @DefaultValue("all") CountedAttempts attempts);
@@ -149,9 +175,13 @@ public interface ReportsApi {
      */
     @GET
     @Path("learners/{learnerId}")
-    LearnerReport learner(@PathParam("learnerId") @NotBlank(message = ExternalId.RULE)
+    @Operation(operationId = "getLearnerReport", summary = "Get every attempt of one learner across quizzes",
+            description = "Every attempt of one learner across quizzes, each saying whether the grading policy counts it. A learner without visible attempts has an empty report, not a 404.")
+    @ApiResponse(responseCode = "200", description = "The learner's attempts by quiz", content = @Content(schema = @Schema(implementation = LearnerReport.class)))
+    LearnerReport learner(@Parameter(schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN))
+                          @PathParam("learnerId") @NotBlank(message = ExternalId.RULE)
                           @Size(max = ExternalId.MAX_LENGTH, message = ExternalId.RULE) String learnerId,
-                          @QueryParam("context") String context);
+                          @Parameter(description = "The course or context; see the scope rules", schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN)) @QueryParam("context") String context);
 
     /**
      * Progress through a lesson: per section quiz, how many learners attempted it, their mean
@@ -166,9 +196,13 @@ public interface ReportsApi {
      */
     @GET
     @Path("lessons/{lessonId}")
+    @Operation(operationId = "getLessonReport", summary = "Get the progress of learners through a lesson",
+            description = "Per section quiz of the lesson: learners, attempts, mean best score, pass rate, and how many learners stopped there.")
+    @ApiResponse(responseCode = "200", description = "The roll-up, sections in lesson order", content = @Content(schema = @Schema(implementation = LessonReport.class)))
+    @Problems(ProblemType.LESSON_NOT_FOUND)
     LessonReport lesson(@PathParam("lessonId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                         @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String lessonId,
-                        @QueryParam("context") String context,
+                        @Parameter(description = "The course or context; see the scope rules", schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN)) @QueryParam("context") String context,
                         @QueryParam("from") Instant from,
                         @QueryParam("to") Instant to);
 }

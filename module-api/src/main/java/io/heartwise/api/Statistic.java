@@ -1,5 +1,6 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * One statistic of a report, with the number of observations it rests on. A statistic that the
  * data cannot support (too few attempts, no variance, a division by zero) has no {@code value}
@@ -9,7 +10,7 @@ package io.heartwise.api;
  * @param n      how many observations (usually counted attempts) it was computed from
  * @param reason why {@code value} is absent; absent when there is a value
  */
-public record Statistic(Double value, long n, String reason) {
+public record Statistic(@Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Double value, long n, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String reason) {
 
     /**
      * @param value a finite value

@@ -100,6 +100,11 @@ final class Grader {
                 errors.add(FieldError.atPointer(at + "/questionId", "question \"" + answer.questionId() + "\" is answered twice"));
                 continue;
             }
+            if (answer.type() != null && !answer.type().equals(question.type())) {
+                errors.add(FieldError.atPointer(at + "/type", "question \"" + answer.questionId() + "\" is a " + question.type()
+                        + " question: type must be \"" + question.type() + "\" or left out"));
+                continue;
+            }
             checkAnswer(question, answer, at, errors);
         }
         if (!errors.isEmpty()) {

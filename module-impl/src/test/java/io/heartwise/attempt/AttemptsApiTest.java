@@ -71,6 +71,30 @@ class AttemptsApiTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void anAnswerNamesItsQuestionsTypeOrLeavesItOutAndAResultAlwaysNamesIt() throws IOException {
+        String token = Tokens.learner("gwen", "course-1");
+        Response typed = as(token, INTRO).post(Entity.json("""
+                {"answers":[{"type":"single-choice","questionId":"which-point","selected":["first"]},
+                            {"type":"true-false","questionId":"is-it-listed","selected":["true"]}]}"""));
+        assertEquals(201, typed.getStatus());
+        JsonNode first = JSON.readTree(typed.readEntity(String.class)).get("questions").get(0);
+        assertEquals("single-choice", first.get("response").get("type").asText());
+        assertEquals("single-choice", first.get("correctAnswer").get("type").asText());
+
+        Response untyped = as(token, INTRO).post(Entity.json(ONE_WRONG));
+        assertEquals(201, untyped.getStatus(), "an answer written before type existed is still taken");
+        JsonNode second = JSON.readTree(untyped.readEntity(String.class)).get("questions").get(1);
+        assertEquals("true-false", second.get("response").get("type").asText(), "and its result names the type");
+
+        for (String type : List.of("ordering", "essay", "")) {
+            JsonNode problem = assertProblem(as(token, INTRO).post(Entity.json(
+                    "{\"answers\":[{\"type\":\"" + type + "\",\"questionId\":\"which-point\",\"selected\":[\"first\"]}]}")),
+                    422, "constraint-violation");
+            assertEquals("/answers/0/type", problem.get("errors").get(0).get("pointer").asText(), type);
+        }
+    }
+
+    @Test
     void aLearnerSeesOnlyTheirOwnAttemptsAndOnlyOnTheirPlatform() throws IOException {
         Response submitted = as(Tokens.learner("henry", "course-1"), INTRO).post(Entity.json(RIGHT_ANSWERS));
         String path = "attempts/" + JSON.readTree(submitted.readEntity(String.class)).get("id").asText();

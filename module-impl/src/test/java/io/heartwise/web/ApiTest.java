@@ -219,9 +219,9 @@ class ApiTest extends HeartwiseJerseyTest {
     void theOpenApiDocumentGivesTheSlugPatternInAFormEveryClientCompiles() throws IOException {
         String document = target("openapi.json").request().get(String.class);
         JsonNode quizId = JSON.readTree(document).get("paths").get("/quizzes/{quizId}").get("get").get("parameters").get(0);
-        assertEquals("[a-z0-9]+(-[a-z0-9]+)*", quizId.get("schema").get("pattern").asText());
-        assertEquals("[a-z0-9]+(-[a-z0-9]+)*",
-                JSON.readTree(document).get("components").get("schemas").get("Answer").get("properties").get("questionId").get("pattern").asText());
+        assertEquals("^[a-z0-9]+(-[a-z0-9]+)*$", quizId.get("schema").get("pattern").asText());
+        assertEquals("^[a-z0-9]+(-[a-z0-9]+)*$",
+                JSON.readTree(document).get("components").get("schemas").get("SelectionAnswer").get("properties").get("questionId").get("pattern").asText());
         assertFalse(document.contains("++"), "ECMA-262, which OpenAPI patterns are, has no possessive quantifiers");
     }
 
