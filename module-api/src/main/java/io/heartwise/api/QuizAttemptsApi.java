@@ -81,6 +81,10 @@ public interface QuizAttemptsApi {
      */
     @GET
     @Path("next")
+    @Operation(operationId = "getNextAttemptForm", summary = "Get the form of the caller's next attempt at a quiz",
+            description = "Which questions the caller's next attempt shows (a review quiz draws them from its pool) and in which order each question's choices come. Asking again before submitting gives the same form; a submission is graded against it. Never cached.")
+    @ApiResponse(responseCode = "200", description = "The form of the next attempt", content = @Content(schema = @Schema(implementation = QuizForm.class)))
+    @Problems({ProblemType.QUIZ_NOT_FOUND, ProblemType.ATTEMPT_LIMIT_REACHED, ProblemType.SERVICE_UNAVAILABLE})
     QuizForm next(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                   @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId);
 
