@@ -30,6 +30,12 @@ public final class Database implements AutoCloseable {
      * itself when the database is back.
      */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long the migration at start-up waits for the embedded database's first connection, which
+     * creates or opens its file: on a loaded machine that alone took over 2 s. An embedded database
+     * is never "down", so waiting longer there only replaces a failed start by a slower one.
+     */
+    static final Duration EMBEDDED_FIRST_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
 
     private static final System.Logger LOGGER = System.getLogger(Database.class.getName());
 
@@ -105,6 +111,10 @@ public final class Database implements AutoCloseable {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
+        boolean embedded = settings.engine() == DatabaseSettings.Engine.H2;
+        if (embedded) {
+            dataSource.getHikariConfigMXBean().setConnectionTimeout(EMBEDDED_FIRST_CONNECTION_TIMEOUT.toMillis());
+        }
         try {
             int applied = flyway.migrate().migrationsExecuted;
             if (applied > 0) {
@@ -115,6 +125,10 @@ public final class Database implements AutoCloseable {
                 throw new StoreUnavailableException("Cannot reach the database at " + settings.location() + ": " + DatabaseFailures.describe(e), e);
             }
             throw new IllegalStateException("Migrating the database at " + settings.location() + " failed: " + e.getMessage(), e);
+        } finally {
+            if (embedded) {
+                dataSource.getHikariConfigMXBean().setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+            }
         }
         if (settings.engine() == DatabaseSettings.Engine.H2) {
             // DDL commits but H2 may not have written it yet; a crash now would leave the schema
