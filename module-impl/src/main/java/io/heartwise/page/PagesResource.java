@@ -8,12 +8,14 @@ import io.heartwise.attempt.AttemptService;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.problem.ProblemException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +36,9 @@ import java.util.Objects;
  * Without a token the reader is anonymous and may practise (graded, nothing stored). Thread-safe.
  */
 @Path("")
-@Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+// JSON too, so that a client asking for JSON learns that a lesson does not exist (404) before it learns that a page
+// is HTML only (406): see html().
+@Produces({MediaType.TEXT_HTML + ";charset=utf-8", MediaType.APPLICATION_JSON + ";qs=0.1"})
 public final class PagesResource {
     private final ContentCatalog catalog;
     private final AttemptService attempts;
@@ -55,22 +59,22 @@ public final class PagesResource {
     }
 
     @GET
-    public String landing() {
+    public Response landing() {
         PageFrame frame = frames.frame(uriInfo, headers);
-        return templates.landing(new LandingPage(frame.titled(frame.m("landing.title"), null), catalog.lessonList().lessons()));
+        return html(templates.landing(new LandingPage(frame.titled(frame.m("landing.title"), null), catalog.lessonList().lessons())));
     }
 
     /** The lesson at its first section. */
     @GET
     @Path("lessons/{lessonId}")
-    public String lesson(@PathParam("lessonId") String lessonId) {
+    public Response lesson(@PathParam("lessonId") String lessonId) {
         Lesson lesson = lessonOf(lessonId);
         return section(lesson, lesson.sections().get(0));
     }
 
     @GET
     @Path("lessons/{lessonId}/sections/{sectionId}")
-    public String section(@PathParam("lessonId") String lessonId, @PathParam("sectionId") String sectionId) {
+    public Response section(@PathParam("lessonId") String lessonId, @PathParam("sectionId") String sectionId) {
         Lesson lesson = lessonOf(lessonId);
         Section section = lesson.sections().stream().filter(candidate -> candidate.id().equals(sectionId)).findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.SECTION_NOT_FOUND,
@@ -80,22 +84,30 @@ public final class PagesResource {
 
     @GET
     @Path("lessons/{lessonId}/review")
-    public String review(@PathParam("lessonId") String lessonId) {
+    public Response review(@PathParam("lessonId") String lessonId) {
         Lesson lesson = lessonOf(lessonId);
         return render(lesson, null, lesson.title() + " · " + frames.messages(headers).get("lesson.review"), lesson.reviewQuizId());
     }
 
-    private String section(Lesson lesson, Section section) {
+    private Response section(Lesson lesson, Section section) {
         return render(lesson, section, section.title() + " · " + lesson.title(), section.quizId());
     }
 
-    private String render(Lesson lesson, Section section, String title, String quizId) {
+    private Response render(Lesson lesson, Section section, String title, String quizId) {
         Quiz quiz = catalog.quiz(quizId).orElseThrow(() -> new IllegalStateException("the catalog lacks quiz " + quizId));
         // Absolute, as oEmbed consumers fetch it as it stands; the page's own address is one of our routes.
         String page = uriInfo.getAbsolutePath().toString();
         String oembed = uriInfo.getBaseUri() + "oembed?url=" + URLEncoder.encode(page, StandardCharsets.UTF_8) + "&format=json";
         PageFrame frame = frames.frame(uriInfo, headers).titled(title, oembed);
-        return templates.lesson(new LessonPage(frame, lesson, section, quiz, attempts.practiceOffered(quizId)));
+        return html(templates.lesson(new LessonPage(frame, lesson, section, quiz, attempts.practiceOffered(quizId))));
+    }
+
+    /** @throws NotAcceptableException when the client takes no HTML (it has learnt that the page exists) */
+    private Response html(String page) {
+        if (headers.getAcceptableMediaTypes().stream().noneMatch(MediaType.TEXT_HTML_TYPE::isCompatible)) {
+            throw new NotAcceptableException();
+        }
+        return Response.ok(page, MediaType.TEXT_HTML + ";charset=utf-8").build();
     }
 
     private Lesson lessonOf(String lessonId) {

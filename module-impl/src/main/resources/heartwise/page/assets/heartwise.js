@@ -385,8 +385,9 @@
           var left = attempts ? attempts.attemptsRemaining : null;
           retry.hidden = left === 0;
           submit.hidden = true;
+          outcome.focus();
           if (attempts) { serverProgress[quizId] = { read: true, tried: true, passed: attempts.attempts.some(function (a) { return a.passed; }) }; showProgress(); }
-        }, function () { busy = false; announce(summary(result, null), result.passed); retry.hidden = false; submit.hidden = true; });
+        }, function () { busy = false; announce(summary(result, null), result.passed); retry.hidden = false; submit.hidden = true; outcome.focus(); });
       }, function () { fail(null); });
     }
 
