@@ -34,6 +34,6 @@ public final class PageTemplates {
     private String render(String template, Object page) {
         StringOutput output = new StringOutput(8192);
         engine.render(template, page, output);
-        return output.toString();
+        return output.toString().stripLeading();
     }
 }
