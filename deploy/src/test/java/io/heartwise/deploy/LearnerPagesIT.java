@@ -155,7 +155,7 @@ class LearnerPagesIT {
         List<String> found = new ArrayList<>();
         for (int width : new int[] {1280, 320}) {
             BROWSER.width(width);
-            for (String url : List.of(SERVER.uri("").toString(), section.url(), SERVER.uri("lessons/" + lesson + "/review").toString(),
+            for (String url : List.of(SERVER.uri("").toString(), SERVER.uri("api").toString(), section.url(), SERVER.uri("lessons/" + lesson + "/review").toString(),
                     SERVER.uri("lessons/no-such-lesson").toString())) {
                 BROWSER.load(url);
                 found.addAll(BROWSER.seriousViolations().stream().map(line -> width + " px " + url + ": " + line).toList());

@@ -22,6 +22,10 @@ public final class PageTemplates {
         return render("lesson.jte", page);
     }
 
+    public String api(ApiReferencePage page) {
+        return render("api.jte", page);
+    }
+
     public String error(ErrorPage page) {
         return render("error.jte", page);
     }

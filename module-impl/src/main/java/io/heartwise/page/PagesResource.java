@@ -6,6 +6,7 @@ import io.heartwise.api.Quiz;
 import io.heartwise.api.Section;
 import io.heartwise.attempt.AttemptService;
 import io.heartwise.content.ContentCatalog;
+import io.heartwise.http.Routes;
 import io.heartwise.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAcceptableException;
@@ -62,6 +63,14 @@ public final class PagesResource {
     public Response landing() {
         PageFrame frame = frames.frame(uriInfo, headers);
         return html(templates.landing(new LandingPage(frame.titled(frame.m("landing.title"), null), catalog.lessonList().lessons())));
+    }
+
+    /** The JSON API, for people. */
+    @GET
+    @Path("api")
+    public Response api() {
+        PageFrame frame = frames.frame(uriInfo, headers);
+        return html(templates.api(new ApiReferencePage(frame.titled(frame.m("api.title"), null), Routes.operations())));
     }
 
     /** The lesson at its first section. */
