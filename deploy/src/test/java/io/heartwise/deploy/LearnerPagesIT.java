@@ -31,7 +31,7 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A learner and an anonymous reader use the pages in a real browser (Debian's chromium through
- * chromedriver) against the built WAR in Tomcat 11, by keyboard only; axe-core checks every kind of
+ * chromedriver) against the built WAR in the embedded runner (Tomcat), by keyboard only; axe-core checks every kind of
  * page at desktop and phone widths. A screenshot of the page is saved when a test fails.
  */
 class LearnerPagesIT {
@@ -41,7 +41,7 @@ class LearnerPagesIT {
 
     @RegisterExtension
     @Order(1)
-    static final ServerProcess SERVER = ServerProcess.tomcat("Tomcat 11 pages", "deploy.tomcat11-home");
+    static final ServerProcess SERVER = ServerProcess.embedded("runner pages", List.of());
 
     @RegisterExtension
     @Order(2)

@@ -152,7 +152,10 @@
     document.querySelectorAll('[data-progress-for]').forEach(function (item) {
       var section = item.getAttribute('data-section');
       var quizId = item.getAttribute('data-progress-for');
-      var state = Object.assign({}, stored[section] || {}, pageProgress[section] || {}, serverProgress[quizId] || {});
+      var state = {};
+      [stored[section], pageProgress[section], serverProgress[quizId]].forEach(function (source) {
+        Object.keys(source || {}).forEach(function (name) { state[name] = state[name] || source[name]; });
+      });
       var label = state.passed ? t('state.passed') : state.tried ? t('state.tried') : state.read ? t('state.read') : t('state.new');
       var mark = item.querySelector('[data-state]');
       mark.textContent = label;
@@ -274,7 +277,7 @@
         var result = fieldset.querySelector('[data-result]');
         result.textContent = '';
         result.hidden = true;
-        fieldset.removeAttribute('data-outcome');
+        fieldset.removeAttribute('data-verdict');
       });
     }
 
@@ -300,7 +303,7 @@
         if (!question) { return; }
         var verdict = !question.answered ? t('unanswered') : question.correct ? t('correct')
           : question.points > 0 ? t('partly', points(question.points), points(question.maxPoints)) : t('wrong', points(question.maxPoints));
-        fieldset.setAttribute('data-outcome', !question.answered ? 'unanswered' : question.correct ? 'correct' : question.points > 0 ? 'partly' : 'wrong');
+        fieldset.setAttribute('data-verdict', !question.answered ? 'unanswered' : question.correct ? 'correct' : question.points > 0 ? 'partly' : 'wrong');
         box.appendChild(el('p', 'verdict', verdict));
         if (question.feedback && question.feedback.length) {
           box.appendChild(el('h4', null, t('feedback')));
@@ -472,4 +475,5 @@
     });
   }
   body.setAttribute('data-ready', 'true');
+  if (window.performance && performance.mark) { performance.mark('heartwise-interactive'); }
 }());
