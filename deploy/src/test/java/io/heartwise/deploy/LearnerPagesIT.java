@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeAll;
+import io.heartwise.store.PostgresSchema;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -31,7 +33,7 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A learner and an anonymous reader use the pages in a real browser (Debian's chromium through
- * chromedriver) against the built WAR in the embedded runner (Tomcat), by keyboard only; axe-core checks every kind of
+ * chromedriver) against the built WAR in the embedded runner (Tomcat) on PostgreSQL, by keyboard only; axe-core checks every kind of
  * page at desktop and phone widths. A screenshot of the page is saved when a test fails.
  */
 class LearnerPagesIT {
@@ -40,18 +42,32 @@ class LearnerPagesIT {
     private static final Set<String> TYPES = Set.of("single-choice", "multiple-response", "true-false", "ordering", "matching");
 
     @RegisterExtension
-    @Order(1)
-    static final ServerProcess SERVER = ServerProcess.embedded("runner pages", List.of());
-
-    @RegisterExtension
-    @Order(2)
     static final Browser BROWSER = new Browser();
+
+    private static PostgresSchema schema;
+    private static RunnerProcess server;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The runner with the WAR, on PostgreSQL in a schema of its own (the attempts a learner makes here are real ones). */
+    @BeforeAll
+    static void startServer() throws Exception {
+        schema = new PostgresSchema("hw_pages");
+        Path base = ServerProcess.work("runner pages");
+        server = new RunnerProcess(ServerProcess.file("deploy.server-jar"), base, List.of("-Xmx256m", TestPlatform.register(base),
+                "-Dheartwise.db.url=" + schema.url(), "-Dheartwise.db.user=" + PostgresSchema.user()));
+        server.start();
+    }
+
     @AfterAll
-    static void closeBrowser() {
+    static void stopServer() throws Exception {
         BROWSER.close();
+        if (server != null) {
+            server.close();
+        }
+        if (schema != null) {
+            schema.close();
+        }
     }
 
     /** A quiz and the page it is taken on. */
@@ -121,7 +137,7 @@ class LearnerPagesIT {
         QuizPage first = pages.stream().filter(page -> page.sectionId() != null).findFirst().orElseThrow();
         BROWSER.open();
         String lesson = first.url().replaceAll(".*/lessons/([^/]+)/.*", "$1");
-        BROWSER.load(SERVER.uri("lessons/" + lesson + "/review").toString() + "#token=" + token);
+        BROWSER.load(server.uri("lessons/" + lesson + "/review").toString() + "#token=" + token);
         BROWSER.await(() -> "Quiz passed".equals(progressOf(first.sectionId())), "the progress from the learner's stored attempts");
     }
 
@@ -155,8 +171,8 @@ class LearnerPagesIT {
         List<String> found = new ArrayList<>();
         for (int width : new int[] {1280, 320}) {
             BROWSER.width(width);
-            for (String url : List.of(SERVER.uri("").toString(), SERVER.uri("api").toString(), section.url(), SERVER.uri("lessons/" + lesson + "/review").toString(),
-                    SERVER.uri("lessons/no-such-lesson").toString())) {
+            for (String url : List.of(server.uri("").toString(), server.uri("api").toString(), section.url(), server.uri("lessons/" + lesson + "/review").toString(),
+                    server.uri("lessons/no-such-lesson").toString())) {
                 BROWSER.load(url);
                 found.addAll(BROWSER.seriousViolations().stream().map(line -> width + " px " + url + ": " + line).toList());
                 assertTrue((Boolean) BROWSER.driver().executeScript(
@@ -180,7 +196,7 @@ class LearnerPagesIT {
         for (JsonNode summary : get("api/v1/lessons", null).path("lessons")) {
             JsonNode lesson = get("api/v1/lessons/" + summary.path("id").asText(), null);
             for (JsonNode section : lesson.path("sections")) {
-                candidates.add(new QuizPage(SERVER.uri("lessons/" + lesson.path("id").asText() + "/sections/" + section.path("id").asText()).toString(),
+                candidates.add(new QuizPage(server.uri("lessons/" + lesson.path("id").asText() + "/sections/" + section.path("id").asText()).toString(),
                         section.path("quizId").asText(), section.path("id").asText()));
             }
         }
@@ -209,7 +225,7 @@ class LearnerPagesIT {
             for (JsonNode section : lesson.path("sections")) {
                 QuizDocument quiz = CATALOG.quizDocument(section.path("quizId").asText()).orElseThrow();
                 if (quiz.effectivePolicy().reveal() == io.heartwise.content.Reveal.IMMEDIATELY) {
-                    return new QuizPage(SERVER.uri("lessons/" + lesson.path("id").asText() + "/sections/" + section.path("id").asText()).toString(),
+                    return new QuizPage(server.uri("lessons/" + lesson.path("id").asText() + "/sections/" + section.path("id").asText()).toString(),
                             quiz.id(), section.path("id").asText());
                 }
             }
@@ -284,7 +300,7 @@ class LearnerPagesIT {
     }
 
     private JsonNode get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(SERVER.uri(path)).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
