@@ -456,6 +456,10 @@
     post();
   }
 
+  // On a narrow screen the section list starts folded, so the section itself comes first.
+  var sectionList = document.querySelector('[data-sections]');
+  if (sectionList && window.matchMedia && window.matchMedia('(max-width: 59.99em)').matches) { sectionList.open = false; }
+
   readToken();
   showWho();
   document.querySelectorAll('section.quiz').forEach(function (section) { quizzes.push(new Quiz(section)); });
