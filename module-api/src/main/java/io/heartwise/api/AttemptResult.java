@@ -24,7 +24,7 @@ import java.util.Map;
  * @param links                  {@code self}, {@code quiz}
  */
 public record AttemptResult(
-        String id,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "absent from a practice result, which is not stored") String id,
         String quizId,
         String quizVersion,
         int attemptNumber,

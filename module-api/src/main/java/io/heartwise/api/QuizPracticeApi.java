@@ -1,5 +1,10 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
  * practice never shows what a graded quiz keeps back.
  */
 @Path("quizzes/{quizId}/practice")
+@Tag(name = "practice", description = "Anonymous practice: graded, never stored")
 @Produces(MediaType.APPLICATION_JSON)
 public interface QuizPracticeApi {
 
@@ -32,6 +38,11 @@ public interface QuizPracticeApi {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "practiseQuiz", summary = "Practise a quiz without signing in: graded, nothing stored",
+            description = "The server grades the answers exactly as it grades an attempt, correct answers included, and stores and reports nothing. Offered only for quizzes that reveal their answers at once.")
+    @ApiResponse(responseCode = "200", description = "The graded practice result, without an id: nothing was stored",
+            content = @Content(schema = @Schema(implementation = AttemptResult.class)))
+    @Problems({ProblemType.QUIZ_NOT_FOUND, ProblemType.PRACTICE_NOT_OFFERED})
     AttemptResult practise(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                            @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
                            @NotNull(message = "a JSON body with the answers is required") AttemptSubmission submission);

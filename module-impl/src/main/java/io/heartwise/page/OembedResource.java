@@ -2,7 +2,6 @@ package io.heartwise.page;
 
 import io.heartwise.api.Lesson;
 import io.heartwise.api.Oembed;
-import io.heartwise.api.OembedApi;
 import io.heartwise.api.ProblemType;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.problem.ProblemException;

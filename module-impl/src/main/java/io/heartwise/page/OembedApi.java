@@ -1,5 +1,6 @@
-package io.heartwise.api;
+package io.heartwise.page;
 
+import io.heartwise.api.Oembed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,7 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * oEmbed 1.0 provider for the lesson pages. Served at the root of the pages (beside {@code lessons/},
  * not under the JSON API's root), where each lesson page's
- * {@code <link rel="alternate" type="application/json+oembed">} points. The server never fetches
+ * {@code <link rel="alternate" type="application/json+oembed">} points; so it is a part of the pages,
+ * outside the JSON API and its OpenAPI document (whose server is the API's root). The server never fetches
  * {@code url}: it only checks that it names one of its own lesson pages.
  */
 @Path("oembed")
