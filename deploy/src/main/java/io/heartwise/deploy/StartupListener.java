@@ -1,10 +1,11 @@
 package io.heartwise.deploy;
 
+import io.heartwise.config.SettingsException;
 import io.heartwise.content.ContentException;
+import io.heartwise.store.DatabaseSettings;
 import io.heartwise.store.StoreUnavailableException;
 import io.heartwise.web.Heartwise;
 import io.heartwise.web.HeartwiseApplication;
-import io.heartwise.config.SettingsException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -16,8 +17,10 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -47,8 +50,10 @@ public final class StartupListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         long started = System.nanoTime();
         try {
-            heartwise = Heartwise.start(SettingsLookup.of(context::getInitParameter,
-                    Collections.list(context.getInitParameterNames()), System.getenv()));
+            Function<String, Optional<String>> settings = SettingsLookup.of(context::getInitParameter,
+                    Collections.list(context.getInitParameterNames()), System.getenv());
+            heartwise = Heartwise.start(name -> settings.apply(name)
+                    .or(() -> DatabaseSettings.DATA_DIR.equals(name) ? Optional.of(dataDir(context)) : Optional.empty()));
             ResourceConfig application = HeartwiseApplication.resourceConfig(heartwise);
             ServletRegistration.Dynamic api = context.addServlet("heartwise-api", new ServletContainer(application));
             api.addMapping(API_MAPPING);
@@ -119,5 +124,15 @@ public final class StartupListener implements ServletContextListener {
             heartwise.close();
             heartwise = null;
         }
+    }
+
+    /**
+     * The embedded database's directory when none is set: one per context, {@code ~/.heartwise/<context>}
+     * ({@code ROOT} for the root context, {@code a#b} for {@code /a/b}, as Tomcat names them), so
+     * that two webapps of the same user never share a database.
+     */
+    static String dataDir(ServletContext context) {
+        String name = context.getContextPath().isEmpty() ? "ROOT" : context.getContextPath().substring(1).replace('/', '#');
+        return Path.of(System.getProperty("user.home"), ".heartwise", name).toString();
     }
 }

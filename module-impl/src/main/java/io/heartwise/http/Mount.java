@@ -1,5 +1,6 @@
 package io.heartwise.http;
 
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,6 +59,12 @@ public final class Mount {
     public String prefixed(String resourcePath) {
         String relative = resourcePath.replaceAll("^/+", "");
         return path.isEmpty() ? relative : path + "/" + relative;
+    }
+
+    /** @return the API's root as the client addressed it, ending in {@code /}: the application's base URI and the mount path */
+    public String root(UriInfo uriInfo) {
+        String base = uriInfo.getBaseUri().toString();
+        return path.isEmpty() ? base : base + path + "/";
     }
 
     /**

@@ -72,7 +72,7 @@ public final class HeartwiseApplication {
         List<Object> resources = new ArrayList<>(List.of(
                 new LessonsResource(heartwise.catalog()),
                 new QuizzesResource(heartwise.catalog()),
-                new QuizAttemptsResource(attempts),
+                new QuizAttemptsResource(attempts, mount),
                 new AttemptsResource(attempts),
                 new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)),
                 new HealthResource(heartwise.catalog(), heartwise.store()),
