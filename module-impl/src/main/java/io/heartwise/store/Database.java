@@ -97,15 +97,23 @@ public final class Database implements AutoCloseable {
 
     /** Applies the migrations not yet applied. */
     void migrate() {
-        Flyway flyway = Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(MIGRATIONS)
-                .table(HISTORY_TABLE)
-                // A schema shared with the host is not empty; baselining at 0 still runs V1.
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load();
+        // Flyway says about fifteen things at INFO on a fresh start; the one line below says what matters.
+        // Through JUL (the WAR, the runner, a host that sends SLF4J there) it is held at WARNING while
+        // it migrates, unless the host has set a level of its own for it.
+        java.util.logging.Logger flywayLog = java.util.logging.Logger.getLogger("org.flywaydb");
+        boolean quieted = flywayLog.getLevel() == null;
+        if (quieted) {
+            flywayLog.setLevel(java.util.logging.Level.WARNING);
+        }
         try {
+            Flyway flyway = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .table(HISTORY_TABLE)
+                    // A schema shared with the host is not empty; baselining at 0 still runs V1.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load();
             int applied = flyway.migrate().migrationsExecuted;
             if (applied > 0) {
                 LOGGER.log(System.Logger.Level.INFO, "Applied {0} database migration(s) to {1}", applied, settings.location());
@@ -115,6 +123,10 @@ public final class Database implements AutoCloseable {
                 throw new StoreUnavailableException("Cannot reach the database at " + settings.location() + ": " + DatabaseFailures.describe(e), e);
             }
             throw new IllegalStateException("Migrating the database at " + settings.location() + " failed: " + e.getMessage(), e);
+        } finally {
+            if (quieted) {
+                flywayLog.setLevel(null);
+            }
         }
         if (settings.engine() == DatabaseSettings.Engine.H2) {
             // DDL commits but H2 may not have written it yet; a crash now would leave the schema
