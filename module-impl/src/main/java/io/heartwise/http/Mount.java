@@ -50,6 +50,11 @@ public final class Mount {
         return new Mount(false, normalized, routes);
     }
 
+    /** @return whether the API is a Jersey application of its own, whose application-wide settings are its to choose */
+    public boolean isWholeApplication() {
+        return whole;
+    }
+
     /** @return the mount path without slashes at either end; empty for the application's root */
     public String path() {
         return path;

@@ -83,7 +83,11 @@ public final class HeartwiseApplication {
         Set<Class<?>> resourceClasses = resources.stream().map(Object::getClass).collect(Collectors.toUnmodifiableSet());
 
         config.register(ValidationFeature.class);
-        config.register(new ValidationSettings());
+        if (mount.isWholeApplication()) {
+            // Application-wide: in a host's application the host's validation settings stand (the API's
+            // messages are plain text, the same with or without the Expression Language).
+            config.register(new ValidationSettings());
+        }
         config.register(new JsonBodies(heartwise.json()));
         config.register(new ApiExceptionMapper(mount::owns));
         config.register(new ProblemGuard(mount::owns));

@@ -35,8 +35,16 @@ final class MountedResources implements ModelProcessor {
         }
         ResourceModel.Builder moved = new ResourceModel.Builder(false);
         for (Resource resource : model.getRootResources()) {
-            part(resource, this::isHost).ifPresent(host -> moved.addResource(host.build()));
-            part(resource, method -> !isHost(method)).ifPresent(api -> moved.addResource(api.path(mount.prefixed(resource.getPath())).build()));
+            Optional<Resource.Builder> host = part(resource, this::isHost);
+            Optional<Resource.Builder> api = part(resource, method -> !isHost(method));
+            if (api.isEmpty()) {
+                moved.addResource(resource);
+            } else if (host.isEmpty()) {
+                moved.addResource(Resource.builder(resource).path(mount.prefixed(resource.getPath())).build());
+            } else {
+                moved.addResource(host.get().build());
+                moved.addResource(api.get().path(mount.prefixed(resource.getPath())).build());
+            }
         }
         return moved.build();
     }
