@@ -41,7 +41,8 @@ public final class Mount {
      */
     public static Mount inHost(String path, List<String> extraRoutes) {
         String normalized = Objects.requireNonNull(path, "path").strip().replaceAll("^/+|/+$", "");
-        if (!normalized.isEmpty() && !SEGMENTS.matcher(normalized).matches()) {
+        boolean dotSegment = java.util.Arrays.stream(normalized.split("/")).anyMatch(segment -> segment.equals(".") || segment.equals(".."));
+        if (!normalized.isEmpty() && (!SEGMENTS.matcher(normalized).matches() || dotSegment)) {
             throw new IllegalArgumentException("mount path \"" + path + "\": use plain path segments such as learning or learning/v1");
         }
         List<UriTemplate> routes = new ArrayList<>();

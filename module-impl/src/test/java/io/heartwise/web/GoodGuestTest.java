@@ -1,14 +1,16 @@
 package io.heartwise.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.host.HostApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.example.host.HostApplication;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
 import io.heartwise.auth.Tokens;
 import io.heartwise.config.Settings;
 import jakarta.ws.rs.core.MediaType;
@@ -171,6 +173,16 @@ class GoodGuestTest {
         assertEquals("https://lms.example", fromABrowser.header("Access-Control-Allow-Origin"));
         sameForHeartwise("OPTIONS", "lessons", Map.of("Origin", "https://lms.example", "Access-Control-Request-Method", "POST"), null);
         assertTrue(sameForHeartwise("GET", "openapi.json", Map.of(), null).body().contains("\"url\":\"/learning\""));
+    }
+
+    @Test
+    void theFeatureClosesHeartwiseWhenTheHostStops() {
+        Heartwise heartwise = heartwise();
+        HttpServer server = JdkHttpServerFactory.createHttpServer(URI.create("http://localhost:0/"),
+                HostApplication.resourceConfig().register(new HeartwiseFeature(heartwise, MOUNT)));
+        assertFalse(((HikariDataSource) heartwise.dataSource()).isClosed());
+        server.stop(0);
+        assertTrue(((HikariDataSource) heartwise.dataSource()).isClosed(), "the database pool is closed with the Jersey application");
     }
 
     // ---- comparison ----
