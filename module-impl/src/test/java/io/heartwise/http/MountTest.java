@@ -22,25 +22,20 @@ class MountTest {
         Mount mount = Mount.inHost("/learning/", List.of());
         assertEquals("learning", mount.path());
         assertEquals("learning/lessons", mount.prefixed("/lessons"));
-        assertTrue(mount.owns("learning"));
-        assertTrue(mount.owns("/learning/lessons/x"));
-        assertTrue(mount.owns("learning/no-such-route"));
-        assertFalse(mount.owns("learning-more/lessons"));
-        assertFalse(mount.owns("lessons"));
-        assertFalse(mount.owns("health"));
+        assertOwnership(mount, List.of("learning", "/learning/lessons/x", "learning/no-such-route"),
+                List.of("learning-more/lessons", "lessons", "health"));
     }
 
     @Test
     void atTheHostsRootTheApiOwnsItsRoutesOnly() {
-        Mount root = Mount.inHost("", List.of("demo/token"));
-        assertTrue(root.owns("lessons"));
-        assertTrue(root.owns("/quizzes/some-quiz/attempts"));
-        assertTrue(root.owns("reports/quizzes/some-quiz/export"));
-        assertTrue(root.owns("demo/token"));
-        assertFalse(root.owns("reports/sales"));
-        assertFalse(root.owns("reports-archive"));
-        assertFalse(root.owns("lessons/a/b/c/d"));
-        assertFalse(root.owns("uploads"));
+        assertOwnership(Mount.inHost("", List.of("demo/token")),
+                List.of("lessons", "/quizzes/some-quiz/attempts", "reports/quizzes/some-quiz/export", "demo/token"),
+                List.of("reports/sales", "reports-archive", "lessons/a/b/c/d", "uploads"));
+    }
+
+    private static void assertOwnership(Mount mount, List<String> owned, List<String> notOwned) {
+        owned.forEach(path -> assertTrue(mount.owns(path), path));
+        notOwned.forEach(path -> assertFalse(mount.owns(path), path));
     }
 
     @Test
