@@ -46,6 +46,8 @@ final class FastPaths {
             "io.heartwise.web.OperationBindings",
             // It moves resources under a host's mount path, at start-up; the WAR has none.
             "io.heartwise.web.MountedResources",
+            // It registers the resources, and nothing else.
+            "io.heartwise.web.HeartwiseApplication$Resources",
             // They convert the reports' query parameters, and no fast path serves a report.
             ReportParameterConverters.class.getName());
 
