@@ -9,7 +9,13 @@ repo="$PWD/host-example/target/repository"
 started=$(date +%s)
 mvn -B -q -s host-example/settings.xml -Dmaven.repo.local="$repo" -DskipTests \
   -pl .,bom,module-api,module-impl,quizzes,lessons install
-mvn -B -s host-example/settings.xml -Dmaven.repo.local="$repo" -f host-example/pom.xml verify \
-  | grep -E 'Heartwise.start|Tests run:|BUILD|ERROR|Rule|dependency|\+-' || true
-test "${PIPESTATUS[0]}" -eq 0
+log="$PWD/host-example/target/check.log"
+mkdir -p host-example/target
+status=0
+mvn -B -s host-example/settings.xml -Dmaven.repo.local="$repo" -f host-example/pom.xml verify > "$log" 2>&1 || status=$?
+grep -E 'Heartwise.start|Tests run:|BUILD|ERROR|Rule|dependency|\+-' "$log" || true
+if [ "$status" -ne 0 ]; then
+  echo "host-example: FAILED (exit $status), see $log"
+  exit "$status"
+fi
 echo "host-example: built, converged and started in $(( $(date +%s) - started )) s"

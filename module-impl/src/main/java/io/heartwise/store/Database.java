@@ -30,6 +30,8 @@ public final class Database implements AutoCloseable {
      * itself when the database is back.
      */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a start waits for the embedded database to open its file (see awaitEmbeddedFile). */
+    static final Duration EMBEDDED_OPENING = Duration.ofSeconds(30);
 
     private static final System.Logger LOGGER = System.getLogger(Database.class.getName());
 
@@ -50,6 +52,9 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         Database database = connect(settings);
         try {
+            if (settings.engine() == DatabaseSettings.Engine.H2) {
+                database.awaitEmbeddedFile();
+            }
             database.migrate();
             return database;
         } catch (RuntimeException e) {
@@ -93,6 +98,27 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("ApplicationName", "heartwise");
         }
         return new Database(settings, new HikariDataSource(config));
+    }
+
+    /**
+     * The embedded database opens, and on a first start creates, its file when the pool makes its
+     * first connection. On a busy machine that can take longer than the pool's wait, which is
+     * short so that requests get a fast 503; a start waits for the file up to
+     * {@link #EMBEDDED_OPENING}. Whatever still fails is left to the migration to report.
+     */
+    private void awaitEmbeddedFile() {
+        long deadline = System.nanoTime() + EMBEDDED_OPENING.toNanos();
+        while (true) {
+            try (Connection connection = dataSource.getConnection()) {
+                return;
+            } catch (java.sql.SQLTransientConnectionException e) {
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+            } catch (SQLException e) {
+                return;
+            }
+        }
     }
 
     /** Applies the migrations not yet applied. */
