@@ -8,6 +8,7 @@ import io.heartwise.attempt.QuizAttemptsResource;
 import io.heartwise.auth.Caller;
 import io.heartwise.auth.TokenVerifier;
 import io.heartwise.http.BodySizeLimit;
+import io.heartwise.http.Mount;
 import io.heartwise.http.Negotiation;
 import io.heartwise.http.Operation;
 import io.heartwise.http.Routes;
@@ -60,7 +61,7 @@ final class AttemptsFastPath extends HttpFilter {
         this.tokens = tokens;
         this.attempts = attempts;
         this.json = json;
-        this.contract = new QuizAttemptsResource(attempts);
+        this.contract = new QuizAttemptsResource(attempts, Mount.wholeApplication());
     }
 
     @Override

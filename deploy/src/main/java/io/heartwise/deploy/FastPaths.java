@@ -1,16 +1,13 @@
 package io.heartwise.deploy;
 
 import io.heartwise.http.BodySizeLimit;
+import io.heartwise.http.JsonBodies;
 import io.heartwise.http.CorsFilter;
-import io.heartwise.http.JsonMappers;
 import io.heartwise.http.MediaTypeHeaders;
 import io.heartwise.http.QueryLengthFilter;
 import io.heartwise.http.ValidationSettings;
-import io.heartwise.problem.ConstraintViolationMapper;
-import io.heartwise.problem.JsonBodyExceptionMapper;
-import io.heartwise.problem.ProblemExceptionMapper;
-import io.heartwise.problem.UnexpectedExceptionMapper;
-import io.heartwise.problem.WebApplicationExceptionMapper;
+import io.heartwise.problem.ApiExceptionMapper;
+import io.heartwise.problem.ProblemGuard;
 import io.heartwise.report.ReportParameterConverters;
 import io.heartwise.web.Heartwise;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.validation.ValidationFeature;
 
 /**
@@ -41,15 +37,17 @@ final class FastPaths {
      * {@code TokenVerifier}, representations and submission headers.
      */
     static final Set<String> ACCOUNTED_FOR = Set.of(
-            JacksonFeature.class.getName(), JsonMappers.class.getName(),
+            JsonBodies.class.getName(),
             ValidationFeature.class.getName(), ValidationSettings.class.getName(),
-            ProblemExceptionMapper.class.getName(), WebApplicationExceptionMapper.class.getName(),
-            ConstraintViolationMapper.class.getName(), JsonBodyExceptionMapper.class.getName(),
-            UnexpectedExceptionMapper.class.getName(),
+            ApiExceptionMapper.class.getName(), ProblemGuard.class.getName(),
             QueryLengthFilter.class.getName(), BodySizeLimit.class.getName(), CorsFilter.class.getName(),
             // A header it cannot parse: Negotiation declines it, and a GET with a Content-Type goes to Jersey.
             MediaTypeHeaders.class.getName(),
             "io.heartwise.web.OperationBindings",
+            // It moves resources under a host's mount path, at start-up; the WAR has none.
+            "io.heartwise.web.MountedResources",
+            // It registers the resources, and nothing else.
+            "io.heartwise.web.HeartwiseApplication$Resources",
             // They convert the reports' query parameters, and no fast path serves a report.
             ReportParameterConverters.class.getName());
 

@@ -1,6 +1,8 @@
 package io.heartwise.deploy;
 
+import io.heartwise.config.SettingsException;
 import io.heartwise.content.ContentException;
+import io.heartwise.store.DatabaseSettings;
 import io.heartwise.store.StoreUnavailableException;
 import io.heartwise.web.Heartwise;
 import io.heartwise.web.HeartwiseApplication;
@@ -18,8 +20,10 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -51,7 +55,10 @@ public final class StartupListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         long started = System.nanoTime();
         try {
-            var lookup = SettingsLookup.of(context::getInitParameter, Collections.list(context.getInitParameterNames()), System.getenv());
+            Function<String, Optional<String>> settings = SettingsLookup.of(context::getInitParameter,
+                    Collections.list(context.getInitParameterNames()), System.getenv());
+            Function<String, Optional<String>> lookup = name -> settings.apply(name)
+                    .or(() -> DatabaseSettings.DATA_DIR.equals(name) ? Optional.of(dataDir(context)) : Optional.empty());
             PageSettings pageSettings = PageSettings.from(lookup);
             heartwise = Heartwise.start(lookup);
             ResourceConfig application = HeartwiseApplication.resourceConfig(heartwise);
@@ -129,5 +136,15 @@ public final class StartupListener implements ServletContextListener {
             heartwise.close();
             heartwise = null;
         }
+    }
+
+    /**
+     * The embedded database's directory when none is set: one per context, {@code ~/.heartwise/<context>}
+     * ({@code ROOT} for the root context, {@code a#b} for {@code /a/b}, as Tomcat names them), so
+     * that two webapps of the same user never share a database.
+     */
+    static String dataDir(ServletContext context) {
+        String name = context.getContextPath().isEmpty() ? "ROOT" : context.getContextPath().substring(1).replace('/', '#');
+        return Path.of(System.getProperty("user.home"), ".heartwise", name).toString();
     }
 }

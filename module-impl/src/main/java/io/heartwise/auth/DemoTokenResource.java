@@ -21,9 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Issues tokens of the local demo platform, so that someone trying the embedded runner can take a
@@ -69,12 +67,12 @@ public final class DemoTokenResource {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a demo token", e);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("token", jwt.serialize());
-        body.put("tokenType", "Bearer");
-        body.put("expiresAt", expires.toString());
-        body.put("platform", Platform.DEMO_ID);
-        body.put("warning", "Local demo platform: its secret is public. Never enable heartwise.demo-platform in production.");
+        DemoToken body = new DemoToken(jwt.serialize(), "Bearer", expires.toString(), Platform.DEMO_ID,
+                "Local demo platform: its secret is public. Never enable heartwise.demo-platform in production.");
         return Response.ok(body).header("Cache-Control", "no-store").build();
+    }
+
+    /** A minted demo token, as the JSON answer shows it. */
+    public record DemoToken(String token, String tokenType, String expiresAt, String platform, String warning) {
     }
 }

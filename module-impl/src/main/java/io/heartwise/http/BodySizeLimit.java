@@ -23,13 +23,19 @@ public final class BodySizeLimit implements ContainerRequestFilter {
     private static final int MAX_DRAIN_BYTES = 1024 * 1024;
 
     private final int maxBytes;
+    private final Mount mount;
 
-    public BodySizeLimit(int maxBytes) {
+    /** @param mount which requests are the API's: a host's are left alone */
+    public BodySizeLimit(int maxBytes, Mount mount) {
         this.maxBytes = maxBytes;
+        this.mount = mount;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!mount.owns(request.getUriInfo().getPath())) {
+            return;
+        }
         if (request.getLength() > maxBytes) {
             drain(request);
             throw tooLarge();

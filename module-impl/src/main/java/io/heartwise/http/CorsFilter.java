@@ -24,9 +24,12 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
     static final String EXPOSED_HEADERS = "ETag, Location";
 
     private final Settings settings;
+    private final Mount mount;
 
-    public CorsFilter(Settings settings) {
+    /** @param mount which requests are the API's: a host's, and its preflights, are left alone */
+    public CorsFilter(Settings settings, Mount mount) {
         this.settings = settings;
+        this.mount = mount;
     }
 
     @Override
@@ -34,7 +37,7 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
         String origin = request.getHeaderString("Origin");
         boolean preflight = HttpMethod.OPTIONS.equals(request.getMethod())
                 && request.getHeaderString("Access-Control-Request-Method") != null;
-        if (origin == null || !preflight || !settings.allowsOrigin(origin)) {
+        if (origin == null || !preflight || !settings.allowsOrigin(origin) || !mount.owns(request.getUriInfo().getPath())) {
             return;
         }
         request.abortWith(Response.noContent()
@@ -49,7 +52,8 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String origin = request.getHeaderString("Origin");
-        if (origin == null || !settings.allowsOrigin(origin) || response.getHeaders().containsKey("Access-Control-Allow-Origin")) {
+        if (origin == null || !settings.allowsOrigin(origin) || response.getHeaders().containsKey("Access-Control-Allow-Origin")
+                || !mount.owns(request.getUriInfo().getPath())) {
             return;
         }
         response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);

@@ -12,18 +12,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
-import jakarta.ws.rs.ext.ContextResolver;
 import java.io.IOException;
 import java.time.Instant;
 
 /**
  * The one JSON configuration of the API: bytes parsed only when they are UTF-8 ({@link StrictUtf8}),
  * absent values omitted, unknown request fields rejected, dates as ISO-8601 strings, read only from
- * such strings. Used by Jersey, by the servlet fast paths and by the precomputed content
+ * such strings. Used by Jersey (through {@link JsonBodies}, never as an application-wide resolver,
+ * which would also change a host's JSON), by the servlet fast paths and by the precomputed content
  * representations alike.
  */
-public final class JsonMappers implements ContextResolver<ObjectMapper> {
-    private final ObjectMapper mapper = api();
+public final class JsonMappers {
+
+    private JsonMappers() {
+    }
 
     /** @return a new mapper with the API's configuration */
     public static ObjectMapper api() {
@@ -37,11 +39,6 @@ public final class JsonMappers implements ContextResolver<ObjectMapper> {
                 // Registered after JavaTimeModule, so it is asked first.
                 .addModule(new SimpleModule("iso-instants").addDeserializer(Instant.class, new IsoInstantDeserializer()))
                 .build();
-    }
-
-    @Override
-    public ObjectMapper getContext(Class<?> type) {
-        return mapper;
     }
 
     /**

@@ -44,8 +44,18 @@ public final class MediaTypeHeaders implements ContainerRequestFilter {
                 ? Optional.empty() : Optional.of(malformed(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE_RULE));
     }
 
+    private final Mount mount;
+
+    /** @param mount which requests are the API's: a host's are left alone */
+    public MediaTypeHeaders(Mount mount) {
+        this.mount = mount;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!mount.owns(request.getUriInfo().getPath())) {
+            return;
+        }
         if (!parses(request::getMediaType)) {
             request.abortWith(Problems.response(malformed(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE_RULE)));
         } else if (!parses(request::getAcceptableMediaTypes)) {

@@ -14,15 +14,18 @@ import java.util.List;
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class QueryLengthFilter implements ContainerRequestFilter {
     private final int maxLength;
+    private final Mount mount;
 
-    public QueryLengthFilter(int maxLength) {
+    /** @param mount which requests are the API's: a host's are left alone */
+    public QueryLengthFilter(int maxLength, Mount mount) {
         this.maxLength = maxLength;
+        this.mount = mount;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String query = request.getUriInfo().getRequestUri().getRawQuery();
-        if (query != null && query.length() > maxLength) {
+        if (query != null && mount.owns(request.getUriInfo().getPath()) && query.length() > maxLength) {
             request.abortWith(Problems.response(Problems.of(ProblemType.URI_TOO_LONG,
                     "The query string has " + query.length() + " characters; the limit is " + maxLength + ".", List.of())));
         }

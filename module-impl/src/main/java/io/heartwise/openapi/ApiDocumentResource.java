@@ -34,8 +34,11 @@ public final class ApiDocumentResource implements ApiDocumentApi {
 
     @Override
     public Response openApi() {
-        String basePath = uriInfo.getBaseUri().getRawPath();
-        String document = documentsByBasePath.computeIfAbsent(basePath, path -> ApiDocument.json(apis, path));
+        // The document's server URL is where the API is: the host's application path, its mount path
+        // within it, the WAR's /api/v1; that is, this document's own path without its name.
+        String path = uriInfo.getAbsolutePath().getRawPath();
+        String basePath = path.substring(0, path.lastIndexOf('/') + 1);
+        String document = documentsByBasePath.computeIfAbsent(basePath, base -> ApiDocument.json(apis, base));
         return Response.ok(document).header("Cache-Control", "public, max-age=300").build();
     }
 }

@@ -20,6 +20,11 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
+        return ProblemAnswer.of(problem(exception)).response();
+    }
+
+    /** @return the {@code malformed-body} problem a body is that Jackson could not read */
+    public static ProblemException problem(JsonProcessingException exception) {
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String pointer = mapping.getPath().stream()
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()))
@@ -27,15 +32,15 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
             String detail = exception instanceof UnrecognizedPropertyException unknown
                     ? "unknown field \"" + unknown.getPropertyName() + "\""
                     : "wrong type or shape for this field";
-            return Problems.response(Problems.of(ProblemType.MALFORMED_BODY, "The request body has the wrong shape at " + pointer + ".",
-                    List.of(FieldError.atPointer(pointer, detail))));
+            return new ProblemException(ProblemType.MALFORMED_BODY, "The request body has the wrong shape at " + pointer + ".",
+                    List.of(FieldError.atPointer(pointer, detail)));
         }
         if (exception.getCause() instanceof CharacterCodingException) {
             // The body's bytes are not UTF-8: the message is the plugin's own, naming the byte, never a class.
-            return Problems.response(Problems.of(ProblemType.MALFORMED_BODY, exception.getOriginalMessage(), List.of()));
+            return new ProblemException(ProblemType.MALFORMED_BODY, exception.getOriginalMessage());
         }
         String where = exception.getLocation() == null ? ""
                 : " at line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr();
-        return Problems.response(Problems.of(ProblemType.MALFORMED_BODY, "The request body is not well-formed JSON" + where + ".", List.of()));
+        return new ProblemException(ProblemType.MALFORMED_BODY, "The request body is not well-formed JSON" + where + ".");
     }
 }

@@ -1,7 +1,7 @@
 package io.heartwise.report;
 
 import io.heartwise.api.CountedAttempts;
-import io.heartwise.api.InvalidParameterException;
+import io.heartwise.problem.InvalidParameterValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
@@ -16,9 +16,9 @@ import java.util.function.Function;
 /**
  * Converts the reports' typed query parameters: ISO-8601 instants, whole numbers, and the
  * contract's enums by their lower-case API names ({@link CountedAttempts}, and the export's format
- * and shape). A value that does not convert is an {@link InvalidParameterException} naming the
- * parameter, which Jersey passes on as it is (a 400 {@code invalid-parameter}), where its own
- * conversions would answer 404. Thread-safe.
+ * and shape). A value that does not convert is an {@link InvalidParameterValue} naming the
+ * parameter: a 400 {@code invalid-parameter} to the API's requests, where Jersey's own conversions
+ * would answer 404, while a host's parameter of the same type fails as Jersey alone fails it. Thread-safe.
  */
 public final class ReportParameterConverters implements ParamConverterProvider {
 
@@ -70,7 +70,7 @@ public final class ReportParameterConverters implements ParamConverterProvider {
             try {
                 return parse.apply(value);
             } catch (IllegalArgumentException | DateTimeException e) {
-                throw new InvalidParameterException(parameter, reason);
+                throw new InvalidParameterValue(parameter, reason);
             }
         }
 

@@ -30,12 +30,8 @@ public final class Database implements AutoCloseable {
      * itself when the database is back.
      */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
-    /**
-     * How long the migration at start-up waits for the embedded database's first connection, which
-     * creates or opens its file: on a loaded machine that alone took over 2 s. An embedded database
-     * is never "down", so waiting longer there only replaces a failed start by a slower one.
-     */
-    static final Duration EMBEDDED_FIRST_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a start waits for the embedded database to open its file (see awaitEmbeddedFile). */
+    static final Duration EMBEDDED_OPENING = Duration.ofSeconds(30);
 
     private static final System.Logger LOGGER = System.getLogger(Database.class.getName());
 
@@ -56,6 +52,9 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         Database database = connect(settings);
         try {
+            if (settings.engine() == DatabaseSettings.Engine.H2) {
+                database.awaitEmbeddedFile();
+            }
             database.migrate();
             return database;
         } catch (RuntimeException e) {
@@ -101,21 +100,46 @@ public final class Database implements AutoCloseable {
         return new Database(settings, new HikariDataSource(config));
     }
 
+    /**
+     * The embedded database opens, and on a first start creates, its file when the pool makes its
+     * first connection. On a busy machine that can take longer than the pool's wait, which is
+     * short so that requests get a fast 503; a start waits for the file up to
+     * {@link #EMBEDDED_OPENING}. Whatever still fails is left to the migration to report.
+     */
+    private void awaitEmbeddedFile() {
+        long deadline = System.nanoTime() + EMBEDDED_OPENING.toNanos();
+        while (true) {
+            try (Connection connection = dataSource.getConnection()) {
+                return;
+            } catch (java.sql.SQLTransientConnectionException e) {
+                if (System.nanoTime() > deadline) {
+                    return;
+                }
+            } catch (SQLException e) {
+                return;
+            }
+        }
+    }
+
     /** Applies the migrations not yet applied. */
     void migrate() {
-        Flyway flyway = Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(MIGRATIONS)
-                .table(HISTORY_TABLE)
-                // A schema shared with the host is not empty; baselining at 0 still runs V1.
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load();
-        boolean embedded = settings.engine() == DatabaseSettings.Engine.H2;
-        if (embedded) {
-            dataSource.getHikariConfigMXBean().setConnectionTimeout(EMBEDDED_FIRST_CONNECTION_TIMEOUT.toMillis());
+        // Flyway says about fifteen things at INFO on a fresh start; the one line below says what matters.
+        // Through JUL (the WAR, the runner, a host that sends SLF4J there) it is held at WARNING while
+        // it migrates, unless the host has set a level of its own for it.
+        java.util.logging.Logger flywayLog = java.util.logging.Logger.getLogger("org.flywaydb");
+        boolean quieted = flywayLog.getLevel() == null;
+        if (quieted) {
+            flywayLog.setLevel(java.util.logging.Level.WARNING);
         }
         try {
+            Flyway flyway = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .table(HISTORY_TABLE)
+                    // A schema shared with the host is not empty; baselining at 0 still runs V1.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load();
             int applied = flyway.migrate().migrationsExecuted;
             if (applied > 0) {
                 LOGGER.log(System.Logger.Level.INFO, "Applied {0} database migration(s) to {1}", applied, settings.location());
@@ -126,8 +150,8 @@ public final class Database implements AutoCloseable {
             }
             throw new IllegalStateException("Migrating the database at " + settings.location() + " failed: " + e.getMessage(), e);
         } finally {
-            if (embedded) {
-                dataSource.getHikariConfigMXBean().setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+            if (quieted) {
+                flywayLog.setLevel(null);
             }
         }
         if (settings.engine() == DatabaseSettings.Engine.H2) {

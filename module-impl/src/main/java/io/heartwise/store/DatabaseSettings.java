@@ -27,6 +27,8 @@ public record DatabaseSettings(String url, String user, String password, Path da
     public static final String PASSWORD = "heartwise.db.password";
     public static final String DATA_DIR = "heartwise.data-dir";
     public static final String POOL_SIZE = "heartwise.db.pool-size";
+    /** The embedded database's directory when {@link #DATA_DIR} is not set, relative to the working directory. */
+    public static final String DEFAULT_DATA_DIR = "heartwise-data";
 
     /** Every setting name, for "did you mean" and documentation. */
     public static final List<String> NAMES = List.of(URL, USER, PASSWORD, DATA_DIR, POOL_SIZE);
@@ -124,7 +126,9 @@ public record DatabaseSettings(String url, String user, String password, Path da
     }
 
     private static Path dataDir(Optional<String> raw) {
-        String value = raw.orElseGet(() -> Path.of(System.getProperty("user.home"), ".heartwise").toString());
+        // Not one directory per user (~/.heartwise), which every application of the user would share:
+        // the working directory is the application's. The WAR defaults to one per context (StartupListener).
+        String value = raw.orElse(DEFAULT_DATA_DIR);
         try {
             return Path.of(value).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {

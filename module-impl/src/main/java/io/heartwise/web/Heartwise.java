@@ -75,6 +75,7 @@ public final class Heartwise implements AutoCloseable {
      * @throws io.heartwise.content.ContentException  for broken content, with {@code path:line:column}
      */
     public static Heartwise start(Function<String, Optional<String>> lookup) {
+        long startedAt = System.nanoTime();
         Settings settings = Settings.from(lookup);
         DatabaseSettings databaseSettings = DatabaseSettings.from(lookup);
         // Opening the database (pool, migrations) is the longest part of a start and depends on
@@ -99,7 +100,8 @@ public final class Heartwise implements AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        LOG.log(Level.INFO, () -> "Heartwise started: " + catalog.lessonList().lessons().size() + " lessons, "
+        LOG.log(Level.INFO, () -> "Heartwise started in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms: "
+                + catalog.lessonList().lessons().size() + " lessons, "
                 + catalog.quizIds().size() + " quizzes, storage " + databaseSettings);
         return new Heartwise(settings, catalog, representations, platforms, database, Clock.systemUTC());
     }

@@ -9,25 +9,28 @@ import io.heartwise.config.Settings;
 import io.heartwise.health.HealthResource;
 import io.heartwise.http.BodySizeLimit;
 import io.heartwise.http.CorsFilter;
-import io.heartwise.http.JsonMappers;
+import io.heartwise.http.JsonBodies;
 import io.heartwise.http.MediaTypeHeaders;
+import io.heartwise.http.Mount;
 import io.heartwise.http.QueryLengthFilter;
 import io.heartwise.http.Routes;
 import io.heartwise.http.ValidationSettings;
 import io.heartwise.lesson.LessonsResource;
 import io.heartwise.openapi.ApiDocumentResource;
-import io.heartwise.problem.ConstraintViolationMapper;
-import io.heartwise.problem.JsonBodyExceptionMapper;
-import io.heartwise.problem.ProblemExceptionMapper;
-import io.heartwise.problem.UnexpectedExceptionMapper;
-import io.heartwise.problem.WebApplicationExceptionMapper;
+import io.heartwise.problem.ApiExceptionMapper;
+import io.heartwise.problem.ProblemGuard;
 import io.heartwise.quiz.QuizzesResource;
 import io.heartwise.report.ReportService;
 import io.heartwise.report.ReportParameterConverters;
 import io.heartwise.report.ReportsResource;
 import jakarta.ws.rs.core.Configurable;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import org.glassfish.jersey.jackson.JacksonFeature;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.validation.ValidationFeature;
@@ -55,43 +58,64 @@ public final class HeartwiseApplication {
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, false);
         config.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
         config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
-        register(config, heartwise);
+        register(config, heartwise, Mount.wholeApplication());
         return config;
     }
 
-    /** Registers every resource and provider of the API into a Jersey application or feature context. */
-    static void register(Configurable<?> config, Heartwise heartwise) {
+    /**
+     * Registers every resource and provider of the API into a Jersey application or a host's
+     * feature context. Each provider acts on the API's requests only ({@code mount}): the JSON
+     * bodies on the API's own records, the exception mapper, filters and bindings on the paths
+     * the mount says are the API's.
+     */
+    static void register(Configurable<?> config, Heartwise heartwise, Mount mount) {
         Objects.requireNonNull(heartwise, "heartwise");
         Settings settings = heartwise.settings();
-        JsonMappers json = new JsonMappers();
-
-        config.register(JacksonFeature.withoutExceptionMappers());
-        config.register(ValidationFeature.class);
-        config.register(new ValidationSettings());
-        config.register(json);
-        config.register(new ProblemExceptionMapper());
-        config.register(new WebApplicationExceptionMapper());
-        config.register(new ConstraintViolationMapper());
-        config.register(new JsonBodyExceptionMapper());
-        config.register(new UnexpectedExceptionMapper());
-        config.register(new QueryLengthFilter(settings.maxQueryLength()));
-        config.register(new MediaTypeHeaders());
-        config.register(new BodySizeLimit(BodySizeLimit.MAX_BYTES));
-        config.register(new CorsFilter(settings));
-        config.register(new OperationBindings(heartwise.tokenVerifier(), heartwise.representations(), settings.requireAuthForContent()));
-
-        config.register(new LessonsResource(heartwise.catalog()));
-        config.register(new QuizzesResource(heartwise.catalog()));
         AttemptService attempts = heartwise.attempts();
-        config.register(new QuizAttemptsResource(attempts));
-        config.register(new AttemptsResource(attempts));
-        config.register(new QuizPracticeResource(attempts));
-        config.register(new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)));
-        config.register(new ReportParameterConverters());
-        config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
-        config.register(ApiDocumentResource.of(Routes.CONTRACT));
+        List<Object> resources = new ArrayList<>(List.of(
+                new LessonsResource(heartwise.catalog()),
+                new QuizzesResource(heartwise.catalog()),
+                new QuizAttemptsResource(attempts, mount),
+                new AttemptsResource(attempts),
+                new QuizPracticeResource(attempts),
+                new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)),
+                new HealthResource(heartwise.catalog(), heartwise.store()),
+                ApiDocumentResource.of(Routes.CONTRACT)));
         if (heartwise.platforms().demoEnabled()) {
-            config.register(new DemoTokenResource(heartwise.clock()));
+            resources.add(new DemoTokenResource(heartwise.clock()));
+        }
+        Set<Class<?>> resourceClasses = resources.stream().map(Object::getClass).collect(Collectors.toUnmodifiableSet());
+
+        config.register(ValidationFeature.class);
+        if (mount.isWholeApplication()) {
+            // Application-wide: in a host's application the host's validation settings stand (the API's
+            // messages are plain text, the same with or without the Expression Language).
+            config.register(new ValidationSettings());
+        }
+        config.register(new JsonBodies(heartwise.json()));
+        config.register(new ApiExceptionMapper(mount::owns));
+        config.register(new ProblemGuard(mount::owns));
+        config.register(new QueryLengthFilter(settings.maxQueryLength(), mount));
+        config.register(new MediaTypeHeaders(mount));
+        config.register(new BodySizeLimit(BodySizeLimit.MAX_BYTES, mount));
+        config.register(new CorsFilter(settings, mount));
+        config.register(new OperationBindings(resourceClasses, heartwise.tokenVerifier(), heartwise.representations(),
+                settings.requireAuthForContent()));
+        config.register(new MountedResources(mount, resourceClasses));
+        config.register(new ReportParameterConverters());
+        config.register(new Resources(resources));
+    }
+
+    /**
+     * Registers the API's resources. Through a feature, because Jersey 3.1 also takes a resource
+     * instance registered straight into a {@code ResourceConfig} for a provider, and warns at every
+     * start that it implements no provider interface (one warning per resource).
+     */
+    private record Resources(List<Object> resources) implements Feature {
+        @Override
+        public boolean configure(FeatureContext context) {
+            resources.forEach(context::register);
+            return true;
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.heartwise.web;
 
-import io.heartwise.http.JsonMappers;
+import io.heartwise.http.JsonBodies;
 import io.heartwise.page.Assets;
 import io.heartwise.page.AssetsResource;
 import io.heartwise.page.OembedResource;
@@ -10,7 +10,6 @@ import io.heartwise.page.PageSettings;
 import io.heartwise.page.PageTemplates;
 import io.heartwise.page.PagesResource;
 import io.heartwise.page.SecurityHeaders;
-import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.message.GZipEncoder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -37,8 +36,7 @@ public final class HeartwisePages {
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
-        config.register(JacksonFeature.withoutExceptionMappers());
-        config.register(new JsonMappers());
+        config.register(new JsonBodies(heartwise.json()));
         EncodingFilter.enableFor(config, GZipEncoder.class);
 
         Assets assets = new Assets();

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class DatabaseSettingsTest {
 
     @Test
-    void withoutAUrlAttemptsGoToAnEmbeddedDatabaseInTheUsersHome() {
+    void withoutAUrlAttemptsGoToAnEmbeddedDatabaseInTheWorkingDirectory() {
         DatabaseSettings settings = settings(Map.of());
 
-        Path home = Path.of(System.getProperty("user.home"), ".heartwise").toAbsolutePath().normalize();
+        Path home = Path.of("heartwise-data").toAbsolutePath().normalize();
         assertEquals(DatabaseSettings.Engine.H2, settings.engine());
         assertEquals(home, settings.dataDir());
         assertEquals("jdbc:h2:file:" + home.resolve("heartwise") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
