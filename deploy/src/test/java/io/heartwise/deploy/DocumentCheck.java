@@ -30,8 +30,16 @@ final class DocumentCheck {
     private static final Set<Integer> REFUSED_AS_MALFORMED = Set.of(400, 415);
 
     private final OpenApiInteractionValidator validator;
+    /** The document's server path: requests elsewhere (the pages, the runner's static files) are not the API's. */
+    private final String apiRoot;
 
     DocumentCheck(String document) {
+        try {
+            String server = new com.fasterxml.jackson.databind.ObjectMapper().readTree(document).path("servers").path(0).path("url").asText("/");
+            this.apiRoot = server.endsWith("/") ? server : server + "/";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 // Every finding counts; none is only informative.
                 .withLevelResolver(LevelResolver.create().withDefaultLevel(ValidationReport.Level.ERROR).build())
@@ -44,6 +52,9 @@ final class DocumentCheck {
      * @return what is wrong, one line each; empty when the exchange is as the document says
      */
     List<String> check(HttpRequest request, HttpResponse<byte[]> response) {
+        if (!request.uri().getRawPath().startsWith(apiRoot)) {
+            return List.of();
+        }
         SimpleRequest sent = simple(request);
         SimpleResponse.Builder received = SimpleResponse.Builder.status(response.statusCode());
         response.headers().map().forEach(received::withHeader);

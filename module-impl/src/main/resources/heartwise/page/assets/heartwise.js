@@ -198,7 +198,38 @@
     var busy = false;
 
     function questions() {
-      return Array.prototype.slice.call(form.querySelectorAll('[data-question]'));
+      return Array.prototype.slice.call(form.querySelectorAll('[data-question]'))
+        .filter(function (fieldset) { return !fieldset.hidden; });
+    }
+
+    // A learner answers the form of their next attempt, which the server decides and grades against:
+    // the questions it shows (a review draws some of its pool) with the choices in that attempt's
+    // order. It is the same on a reload, and a new one after each attempt.
+    function applyForm() {
+      if (!token) { return; }
+      call('GET', 'quizzes/' + encodeURIComponent(quizId) + '/attempts/next').then(function (answer) {
+        if (!answer.ok || !answer.body || !answer.body.quiz) { return; }
+        var shown = answer.body.quiz.questions;
+        var anchor = form.querySelector('[data-outcome]');
+        Array.prototype.slice.call(form.querySelectorAll('[data-question]')).forEach(function (fieldset) {
+          fieldset.hidden = true;
+          fieldset.disabled = true;
+        });
+        shown.forEach(function (question, index) {
+          var fieldset = form.querySelector('[data-question="' + CSS.escape(question.id) + '"]');
+          if (!fieldset) { return; }
+          fieldset.hidden = false;
+          fieldset.disabled = false;
+          form.insertBefore(fieldset, anchor);
+          var number = fieldset.querySelector('.number');
+          if (number) { number.textContent = t('number', index + 1, shown.length); }
+          var result = fieldset.querySelector('[data-result]');
+          question.choices.forEach(function (choice) {
+            var control = document.getElementById(fieldset.id + '--' + choice.id);
+            if (control && control.parentNode.parentNode === fieldset) { fieldset.insertBefore(control.parentNode, result); }
+          });
+        });
+      }, function () { /* offline: the quiz as the page shows it */ });
     }
 
     function textOf(fieldset, choiceId) {
@@ -401,13 +432,15 @@
       submit.hidden = false;
       submit.disabled = false;
       announce([]);
-      var first = form.querySelector('input, select');
+      applyForm();
+      var first = form.querySelector('fieldset:not([hidden]) input, fieldset:not([hidden]) select');
       if (first) { first.focus(); }
     }
 
     this.setMode = function () {
       mode.textContent = token ? t('mode.learner') : practice ? t('mode.practice') : mode.textContent;
       submit.disabled = !token && !practice;
+      applyForm();
     };
     this.announce = announce;
 
