@@ -22,7 +22,6 @@ import io.heartwise.problem.ProblemExceptionMapper;
 import io.heartwise.problem.UnexpectedExceptionMapper;
 import io.heartwise.problem.WebApplicationExceptionMapper;
 import io.heartwise.quiz.QuizzesResource;
-import io.heartwise.report.ReportService;
 import io.heartwise.report.ReportParameterConverters;
 import io.heartwise.report.ReportsResource;
 import jakarta.ws.rs.core.Configurable;
@@ -86,7 +85,7 @@ public final class HeartwiseApplication {
         config.register(new QuizAttemptsResource(attempts));
         config.register(new AttemptsResource(attempts));
         config.register(new QuizPracticeResource(attempts));
-        config.register(new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)));
+        config.register(new ReportsResource(heartwise.reports()));
         config.register(new ReportParameterConverters());
         config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
         config.register(ApiDocumentResource.of(Routes.CONTRACT));
