@@ -282,17 +282,15 @@
       });
     }
 
-    function answerText(fieldset, type, answer) {
-      if (!answer) { return ''; }
-      if (answer.order) {
-        return answer.order.map(function (id, index) { return (index + 1) + '. ' + textOf(fieldset, id); }).join('; ');
-      }
-      if (answer.matches) {
-        return Object.keys(answer.matches).map(function (id) {
+    // The key as the learner reads it: a numbered list for an order, "item → category" for matches.
+    function answerList(fieldset, answer) {
+      var list = el(answer.order ? 'ol' : 'ul', 'key');
+      var lines = answer.order ? answer.order.map(function (id) { return textOf(fieldset, id); })
+        : answer.matches ? Object.keys(answer.matches).map(function (id) {
           return textOf(fieldset, id) + ' → ' + categoryText(fieldset, answer.matches[id]);
-        }).join('; ');
-      }
-      return (answer.selected || []).map(function (id) { return textOf(fieldset, id); }).join('; ');
+        }) : (answer.selected || []).map(function (id) { return textOf(fieldset, id); });
+      lines.forEach(function (line) { list.appendChild(el('li', null, line)); });
+      return list;
     }
 
     function showResult(result) {
@@ -323,7 +321,7 @@
         }
         if (question.correctAnswer) {
           box.appendChild(el('h4', null, t('correctAnswer')));
-          box.appendChild(el('p', null, answerText(fieldset, question.type, question.correctAnswer)));
+          box.appendChild(answerList(fieldset, question.correctAnswer));
         }
         box.hidden = false;
       });

@@ -27,16 +27,19 @@ public final class PagesBench {
     public static void main(String[] args) throws Exception {
         int loads = Integer.getInteger("bench.loads", 10);
         Path base = Files.createTempDirectory("heartwise-pages-bench");
-        try (RunnerProcess runner = new RunnerProcess(Path.of(System.getProperty("bench.server-jar")), base, List.of("-Xmx256m"))) {
+        Path jar = Path.of(System.getProperty("bench.server-jar"));
+        // Started as the README's run command starts it, with the build's class-data archive.
+        List<String> options = List.of("-Xmx256m", "-XX:SharedArchiveFile=" + jar.resolveSibling("heartwise-server.jsa"));
+        try (RunnerProcess runner = new RunnerProcess(jar, base, options)) {
             runner.start();
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(System.getProperty("bench.chromium", "/usr/bin/chromium"));
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            ChromeOptions chrome = new ChromeOptions();
+            chrome.setBinary(System.getProperty("bench.chromium", "/usr/bin/chromium"));
+            chrome.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--disable-default-apps", "--disable-sync", "--disable-extensions", "--no-first-run",
                     "--window-size=1280,900");
             ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(System.getProperty("bench.chromedriver", "/usr/bin/chromedriver")).toFile())
-                    .usingAnyFreePort().build(), options);
+                    .usingAnyFreePort().build(), chrome);
             try {
                 driver.executeCdpCommand("Network.enable", Map.of());
                 driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
