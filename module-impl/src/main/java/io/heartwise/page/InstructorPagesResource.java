@@ -150,6 +150,19 @@ public final class InstructorPagesResource {
         return page(templates.learnerResults(new LearnerResultsPage(frame.titled(frame.m("learner.title", learnerId), null), report)));
     }
 
+    /** One attempt: the learner's answers, points and the feedback they saw. */
+    @GET
+    @Path("attempts/{attemptId}")
+    public Response attempt(@PathParam("attemptId") String attemptId) {
+        Caller caller = caller();
+        var reviewed = reports.attempt(caller, attemptId);
+        PageFrame frame = frames.frame(uriInfo, headers);
+        String quizId = reviewed.result().quizId();
+        return page(templates.attemptReview(new AttemptReviewPage(frame.titled(frame.m("attempt.title", reviewed.learnerId()), null), reviewed,
+                title(quizId), catalog.quiz(quizId).filter(quiz -> reviewed.result().quizVersion().equals(catalog.quizVersion(quizId).orElse(null)))
+                .orElse(null))));
+    }
+
     private Caller caller() {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {

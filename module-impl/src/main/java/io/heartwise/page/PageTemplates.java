@@ -42,6 +42,10 @@ public final class PageTemplates {
         return render("learner-results.jte", page);
     }
 
+    public String attemptReview(AttemptReviewPage page) {
+        return render("attempt-review.jte", page);
+    }
+
     public String error(ErrorPage page) {
         return render("error.jte", page);
     }

@@ -162,6 +162,21 @@ class InstructorPagesTest extends HeartwiseJerseyTest {
     }
 
     @Test
+    void anAttemptOpensWithTheAnswersPointsAndFeedbackTheLearnerSawInItsOwnContextOnly() {
+        String table = open("instructor/quizzes/" + QUIZ + "/attempts?learner=bob", TEACHER).body();
+        Matcher link = Pattern.compile("href=\"/instructor/attempts/([0-9a-f-]{36})\"").matcher(table);
+        assertTrue(link.find(), table);
+        RawHttp.Answer attempt = open("instructor/attempts/" + link.group(1), TEACHER);
+        assertEquals(200, attempt.status(), attempt.body());
+        assertEquals("no-store", attempt.header("Cache-Control"));
+        assertTrue(attempt.body().contains("bob, attempt 1") && attempt.body().contains("Feedback the learner saw"), attempt.body());
+        assertTrue(attempt.body().contains("0 of 1 points.") || attempt.body().contains("of 2 points."), attempt.body());
+        assertEquals(404, open("instructor/attempts/" + link.group(1), LONE_TEACHER).status(), "course-2's instructor");
+        assertEquals(403, open("instructor/attempts/" + link.group(1), Tokens.learner("bob", "course-1")).status());
+        assertEquals(400, open("instructor/attempts/not-an-id", TEACHER).status());
+    }
+
+    @Test
     void aMalformedFilterIsA400PageNamingTheParameter() {
         RawHttp.Answer page = open("instructor/quizzes/" + QUIZ + "?from=yesterday", TEACHER);
         assertEquals(400, page.status());
