@@ -479,6 +479,7 @@
         document.title = page.title;
         main.replaceWith(document.importNode(fresh, true));
         body.setAttribute('data-staff-status', String(response.status));
+        if (window.performance && performance.mark) { performance.mark('heartwise-staff-interactive'); }
       });
     }).catch(function () {
       main.removeAttribute('aria-busy');
