@@ -153,7 +153,8 @@ class InstructorPagesIT {
         openStaffPage(server.uri("instructor") + "#token=" + INSTRUCTOR, "200");
         for (Map.Entry<String, String> page : pages.entrySet()) {
             openStaffPage(server.uri(page.getKey()).toString(), "200");
-            BROWSER.driver().findElements(By.cssSelector("details")).forEach(details -> details.findElement(By.tagName("summary")).click());
+            // The tables behind the charts are checked open, as a reader who asked for them sees them.
+            BROWSER.driver().executeScript("document.querySelectorAll('details').forEach(function (d) { d.open = true; });");
             found.addAll(BROWSER.seriousViolations().stream().map(line -> page.getKey() + ": " + line).toList());
         }
         BROWSER.open();
