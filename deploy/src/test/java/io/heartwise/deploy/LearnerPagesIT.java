@@ -190,6 +190,48 @@ class LearnerPagesIT {
         assertEquals(List.of(), found);
     }
 
+    @Test
+    void aHostPageOfAnotherOriginHandsTheTokenByPostMessageAndItsIframeFollowsTheContentsHeight() throws Exception {
+        String learner = "framed-learner-" + UUID.randomUUID();
+        String pages = server.uri("").toString().replaceAll("/$", "");
+        String lesson = get("api/v1/lessons", null).path("lessons").get(0).path("id").asText();
+        String host = """
+                <!DOCTYPE html><html lang="en"><head><title>A host page</title>
+                <script src="%1$s/assets/latest/embed.js"></script></head><body><h1>A course page</h1>
+                <iframe id="lesson" title="Heartwise lesson" src="%1$s/lessons/%2$s" style="width:100%%;height:150px;border:0"></iframe>
+                <script>
+                document.getElementById('lesson').addEventListener('load', function () {
+                  this.contentWindow.postMessage({type: 'heartwise.token', token: '%3$s'}, '%1$s');
+                });
+                </script></body></html>""".formatted(pages, lesson, TestPlatform.token(learner));
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] body = host.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        other.start();
+        try {
+            BROWSER.open();
+            var driver = BROWSER.driver();
+            driver.get("http://127.0.0.1:" + other.getAddress().getPort() + "/course");
+            WebElement frame = driver.findElement(By.id("lesson"));
+            BROWSER.await(() -> {
+                Object height = driver.executeScript("return arguments[0].getBoundingClientRect().height", frame);
+                return ((Number) height).doubleValue() > 1000;
+            }, "embed.js sets the iframe to the page's height");
+            driver.switchTo().frame(frame);
+            BROWSER.await(() -> driver.findElement(By.id("who")).getText().contains(learner), "the page takes the posted token");
+            assertTrue(driver.findElement(By.cssSelector("[data-mode]")).getText().contains("recorded"),
+                    driver.findElement(By.cssSelector("[data-mode]")).getText());
+            driver.switchTo().defaultContent();
+        } finally {
+            other.stop(0);
+        }
+    }
+
     /** The quiz pages to take so that every question type comes up, found in the catalog, each allowing a retry. */
     private List<QuizPage> pagesCoveringEveryQuestionType() throws IOException, InterruptedException {
         List<QuizPage> candidates = new ArrayList<>();

@@ -97,6 +97,7 @@
     showWho();
     quizzes.forEach(function (quiz) { quiz.setMode(); });
     loadProgress();
+    openStaffPage();
   });
 
   // --- Calling the API ---------------------------------------------------------------------
@@ -516,6 +517,9 @@
       status.textContent = t('export.failed', failure.message);
     }).then(function () { button.disabled = false; });
   });
+  // On a narrow screen the section list starts folded, so the section itself comes first.
+  var sectionList = document.querySelector('[data-sections]');
+  if (sectionList && window.matchMedia && window.matchMedia('(max-width: 59.99em)').matches) { sectionList.open = false; }
 
   readToken();
   showWho();
