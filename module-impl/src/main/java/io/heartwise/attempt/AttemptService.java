@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -234,6 +235,23 @@ public final class AttemptService {
         Policy policy = catalog.quizDocument(attempt.quizId()).map(QuizDocument::effectivePolicy).orElse(new Policy(null, Grading.BEST, Reveal.NEVER));
         int used = store.list(caller.platformId(), caller.learnerId(), attempt.quizId()).size();
         return present(attempt, policy, used);
+    }
+
+    /**
+     * An attempt as staff review it: whose it is, in which context, and the whole result with the
+     * key, whatever the learner was shown of it. Who may see it is the reports' rule, not this one's.
+     *
+     * @param learnerId whose attempt it is
+     * @param contextId the course or context it was made in
+     * @param result    the full result, numbered
+     */
+    public record Reviewed(String learnerId, String contextId, AttemptResult result) {
+    }
+
+    /** @return the attempt of the platform with this id, for staff; empty when there is none */
+    public Optional<Reviewed> review(String platformId, UUID attemptId) {
+        return store.find(platformId, attemptId).map(stored -> new Reviewed(stored.learnerId(), stored.contextId(),
+                present(read(stored.resultJson()), stored, true)));
     }
 
     private AttemptResult present(StoredAttempt stored, Policy policy, int attemptsUsed) {

@@ -47,10 +47,21 @@ public final class PageFailures implements ExceptionMapper<Throwable> {
             return problem;
         }
         PageFrame frame = frames.frame(uriInfo, headers);
-        boolean notFound = problem.getStatus() == Response.Status.NOT_FOUND.getStatusCode();
-        String heading = frame.m(notFound ? "error.notFound" : "error.other");
-        String page = templates.error(new ErrorPage(frame.titled(heading, null), problem.getStatus(), heading,
-                frame.m(notFound ? "error.notFound.detail" : "error.other.detail")));
+        String kind = switch (problem.getStatus()) {
+            case 400 -> "error.invalid";
+            case 401 -> "error.unauthorized";
+            case 403 -> "error.forbidden";
+            case 404 -> "error.notFound";
+            default -> "error.other";
+        };
+        String heading = frame.m(kind);
+        // A 400 page says which parameter was wrong and what it must be: our words, never the value the client sent.
+        String detail = problem.getEntity() instanceof Problem described && problem.getStatus() == 400 && described.errors() != null
+                && !described.errors().isEmpty() && described.errors().get(0).parameter() != null
+                ? frame.m("error.invalid.parameter", described.errors().get(0).parameter(), described.errors().get(0).detail())
+                : frame.m(kind + ".detail");
+        String page = templates.error(new ErrorPage(frame.titled(heading, null), problem.getStatus(), heading, detail,
+                problem.getStatus() == 401));
         Response.ResponseBuilder html = Response.status(problem.getStatus()).entity(page).type(MediaType.TEXT_HTML + ";charset=utf-8")
                 .header("Cache-Control", "no-store");
         Object allow = problem.getHeaders().getFirst(HttpHeaders.ALLOW);

@@ -26,6 +26,26 @@ public final class PageTemplates {
         return render("api.jte", page);
     }
 
+    public String courseOverview(CourseOverviewPage page) {
+        return render("course-overview.jte", page);
+    }
+
+    public String quizResults(QuizResultsPage page) {
+        return render("quiz-results.jte", page);
+    }
+
+    public String attemptList(AttemptListPage page) {
+        return render("attempt-list.jte", page);
+    }
+
+    public String learnerResults(LearnerResultsPage page) {
+        return render("learner-results.jte", page);
+    }
+
+    public String attemptReview(AttemptReviewPage page) {
+        return render("attempt-review.jte", page);
+    }
+
     public String error(ErrorPage page) {
         return render("error.jte", page);
     }

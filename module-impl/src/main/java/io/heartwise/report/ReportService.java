@@ -158,6 +158,25 @@ public final class ReportService {
         return new LearnerReport(learnerId, scopedContext, List.copyOf(quizzes));
     }
 
+    /**
+     * One attempt with the learner's answers, points and feedback, for staff who may see its context.
+     *
+     * @throws ProblemException {@code 404 attempt-not-found} for an attempt of another platform or
+     *                          context, like an unknown one
+     */
+    public AttemptService.Reviewed attempt(Caller caller, String attemptId) {
+        String scopedContext = scopedContext(caller, null);
+        UUID id;
+        try {
+            id = UUID.fromString(attemptId);
+        } catch (IllegalArgumentException malformed) {
+            throw ProblemException.invalidParameter("attemptId", "must be an attempt id (a lowercase UUID)");
+        }
+        return attempts.review(caller.platformId(), id)
+                .filter(reviewed -> scopedContext == null || scopedContext.equals(reviewed.contextId()))
+                .orElseThrow(() -> new ProblemException(ProblemType.ATTEMPT_NOT_FOUND, "There is no attempt \"" + attemptId + "\" you may see."));
+    }
+
     public LessonReport lesson(Caller caller, String lessonId, LessonFilter filter) {
         String scopedContext = scopedContext(caller, filter.context());
         Lesson lesson = catalog.lesson(lessonId).orElseThrow(() -> new ProblemException(ProblemType.LESSON_NOT_FOUND,

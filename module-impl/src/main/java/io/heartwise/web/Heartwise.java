@@ -9,6 +9,7 @@ import io.heartwise.content.CatalogLoader;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.http.ContentRepresentations;
 import io.heartwise.http.JsonMappers;
+import io.heartwise.report.ReportService;
 import io.heartwise.store.AttemptStore;
 import io.heartwise.store.Database;
 import io.heartwise.store.DatabaseSettings;
@@ -41,6 +42,7 @@ public final class Heartwise implements AutoCloseable {
     private final ObjectMapper json = JsonMappers.api();
     private final TokenVerifier tokenVerifier;
     private final AttemptService attempts;
+    private final ReportService reports;
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
@@ -57,6 +59,7 @@ public final class Heartwise implements AutoCloseable {
         this.representations = Objects.requireNonNull(representations, "representations");
         this.tokenVerifier = new TokenVerifier(platforms, clock);
         this.attempts = new AttemptService(catalog, database.attempts(), json, clock);
+        this.reports = new ReportService(catalog, database.dataSource(), attempts);
         if (platforms.demoEnabled()) {
             LOG.log(Level.WARNING, "The local demo platform is ON: anyone can mint tokens with its public secret. "
                     + "Never enable " + Settings.DEMO_PLATFORM + " in production.");
@@ -149,6 +152,11 @@ public final class Heartwise implements AutoCloseable {
     /** @return taking quizzes: grading, storing and reading attempts */
     public AttemptService attempts() {
         return attempts;
+    }
+
+    /** @return the reports, which the report API and the instructor pages both read: one computation, two faces */
+    public ReportService reports() {
+        return reports;
     }
 
     @Override

@@ -20,7 +20,6 @@ import io.heartwise.openapi.ApiDocumentResource;
 import io.heartwise.problem.ApiExceptionMapper;
 import io.heartwise.problem.ProblemGuard;
 import io.heartwise.quiz.QuizzesResource;
-import io.heartwise.report.ReportService;
 import io.heartwise.report.ReportParameterConverters;
 import io.heartwise.report.ReportsResource;
 import jakarta.ws.rs.core.Configurable;
@@ -78,7 +77,7 @@ public final class HeartwiseApplication {
                 new QuizAttemptsResource(attempts, mount),
                 new AttemptsResource(attempts),
                 new QuizPracticeResource(attempts),
-                new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)),
+                new ReportsResource(heartwise.reports()),
                 new HealthResource(heartwise.catalog(), heartwise.store()),
                 ApiDocumentResource.of(Routes.CONTRACT)));
         if (heartwise.platforms().demoEnabled()) {

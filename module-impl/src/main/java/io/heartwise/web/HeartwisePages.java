@@ -3,6 +3,7 @@ package io.heartwise.web;
 import io.heartwise.http.JsonBodies;
 import io.heartwise.page.Assets;
 import io.heartwise.page.AssetsResource;
+import io.heartwise.page.InstructorPagesResource;
 import io.heartwise.page.OembedResource;
 import io.heartwise.page.PageFailures;
 import io.heartwise.page.PageFrames;
@@ -16,7 +17,7 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.filter.EncodingFilter;
 
 /**
- * Wires the pages for people (landing, lesson reader, oEmbed, their assets) into a Jersey
+ * Wires the pages for people (landing, lesson reader, oEmbed, the instructor pages, their assets) into a Jersey
  * application of their own, beside the API's: the WAR mounts it at the context's root, a host
  * mounts it where it likes and says where the API is. Its providers (HTML errors, security
  * headers, compression) touch no request of the API, and the API's touch none of the pages.
@@ -45,6 +46,7 @@ public final class HeartwisePages {
         config.register(new SecurityHeaders(settings));
         config.register(new PageFailures(templates, frames));
         config.register(new PagesResource(heartwise.catalog(), heartwise.attempts(), templates, frames));
+        config.register(new InstructorPagesResource(heartwise.catalog(), heartwise.reports(), heartwise.tokenVerifier(), templates, frames));
         config.register(new AssetsResource(assets));
         config.register(new OembedResource(heartwise.catalog(), templates, frames));
         return config;

@@ -7,6 +7,7 @@
   var api = body.getAttribute('data-api');
   var messages = JSON.parse(body.getAttribute('data-messages') || '{}');
   var TOKEN_KEY = 'heartwise.token';
+  var staffPage = /\/instructor(\/|$)/.test(location.pathname.slice((body.getAttribute('data-root') || '/').length - 1));
   var token = null;
 
   function t(key) {
@@ -82,7 +83,7 @@
     var who = document.getElementById('who');
     if (!who) { return; }
     who.hidden = false;
-    who.textContent = token ? t('who.learner', learnerName()) : t('who.anonymous');
+    who.textContent = token ? t(staffPage ? 'who.staff' : 'who.learner', learnerName()) : t('who.anonymous');
   }
 
   window.addEventListener('message', function (event) {
@@ -96,6 +97,7 @@
     showWho();
     quizzes.forEach(function (quiz) { quiz.setMode(); });
     loadProgress();
+    openStaffPage();
   });
 
   // --- Calling the API ---------------------------------------------------------------------
@@ -489,12 +491,72 @@
     post();
   }
 
+
+  // --- Instructor pages ---------------------------------------------------------------------------
+  // The server renders them for a bearer token. A browser's first request has none and gets the
+  // 401 page; with a token in hand, the same address is asked again with it and the answer shown.
+  function openStaffPage() {
+    var pending = document.querySelector('[data-needs-token]');
+    if (!pending || !token) { return; }
+    var main = document.getElementById('main');
+    main.setAttribute('aria-busy', 'true');
+    pending.textContent = t('staff.loading');
+    fetch(location.href.split('#')[0], {
+      headers: { 'Accept': 'text/html', 'Authorization': 'Bearer ' + token },
+      credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer'
+    }).then(function (response) {
+      if (response.status === 401) { token = null; remember(null); showWho(); }
+      return response.text().then(function (html) {
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = page.getElementById('main');
+        if (!fresh) { throw new Error('no page'); }
+        document.title = page.title;
+        main.replaceWith(document.importNode(fresh, true));
+        body.setAttribute('data-staff-status', String(response.status));
+        if (window.performance && performance.mark) { performance.mark('heartwise-staff-interactive'); }
+      });
+    }).catch(function () {
+      main.removeAttribute('aria-busy');
+      pending.textContent = t('staff.failed');
+      body.setAttribute('data-staff-status', 'failed');
+    });
+  }
+
+  // Exports need the token, which must never be in an address: fetched, then saved from a Blob.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest ? event.target.closest('[data-export]') : null;
+    if (!button || !token) { return; }
+    var status = document.querySelector('[data-export-status]');
+    status.textContent = t('export.working');
+    button.disabled = true;
+    fetch(api + button.getAttribute('data-href'), {
+      headers: { 'Authorization': 'Bearer ' + token }, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer'
+    }).then(function (response) {
+      if (!response.ok) { throw new Error(String(response.status)); }
+      var disposition = response.headers.get('Content-Disposition') || '';
+      var named = /filename="?([^";]+)"?/.exec(disposition);
+      var name = named ? named[1] : 'heartwise-export.' + button.getAttribute('data-export');
+      return response.blob().then(function (blob) {
+        var link = document.createElement('a');
+        link.href = URL.createObjectURL(blob);
+        link.download = name;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+        status.textContent = t('export.done', name);
+      });
+    }).catch(function (failure) {
+      status.textContent = t('export.failed', failure.message);
+    }).then(function () { button.disabled = false; });
+  });
   // On a narrow screen the section list starts folded, so the section itself comes first.
   var sectionList = document.querySelector('[data-sections]');
   if (sectionList && window.matchMedia && window.matchMedia('(max-width: 59.99em)').matches) { sectionList.open = false; }
 
   readToken();
   showWho();
+  openStaffPage();
   document.querySelectorAll('section.quiz').forEach(function (section) { quizzes.push(new Quiz(section)); });
   if (current && current.getAttribute('data-current') !== 'review') {
     pageProgress[current.getAttribute('data-current')] = { read: true };
