@@ -3,6 +3,7 @@ package io.heartwise.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartwise.attempt.AttemptService;
 import io.heartwise.auth.Platforms;
+import io.heartwise.auth.ToolKeys;
 import io.heartwise.auth.TokenVerifier;
 import io.heartwise.config.Settings;
 import io.heartwise.content.CatalogLoader;
@@ -12,6 +13,7 @@ import io.heartwise.http.JsonMappers;
 import io.heartwise.store.AttemptStore;
 import io.heartwise.store.Database;
 import io.heartwise.store.DatabaseSettings;
+import io.heartwise.store.LtiStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
@@ -41,6 +43,8 @@ public final class Heartwise implements AutoCloseable {
     private final ObjectMapper json = JsonMappers.api();
     private final TokenVerifier tokenVerifier;
     private final AttemptService attempts;
+    private final LtiStore lti;
+    private final ToolKeys toolKeys;
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
@@ -57,6 +61,8 @@ public final class Heartwise implements AutoCloseable {
         this.representations = Objects.requireNonNull(representations, "representations");
         this.tokenVerifier = new TokenVerifier(platforms, clock);
         this.attempts = new AttemptService(catalog, database.attempts(), json, clock);
+        this.lti = new LtiStore(database.dataSource());
+        this.toolKeys = new ToolKeys(lti, clock);
         if (platforms.demoEnabled()) {
             LOG.log(Level.WARNING, "The local demo platform is ON: anyone can mint tokens with its public secret. "
                     + "Never enable " + Settings.DEMO_PLATFORM + " in production.");
@@ -147,6 +153,16 @@ public final class Heartwise implements AutoCloseable {
     /** @return taking quizzes: grading, storing and reading attempts */
     public AttemptService attempts() {
         return attempts;
+    }
+
+    /** @return what LTI keeps in the database */
+    LtiStore lti() {
+        return lti;
+    }
+
+    /** @return the tool's signing keys (LTI) */
+    ToolKeys toolKeys() {
+        return toolKeys;
     }
 
     @Override

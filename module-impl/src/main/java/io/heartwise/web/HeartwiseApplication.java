@@ -14,6 +14,7 @@ import io.heartwise.http.QueryLengthFilter;
 import io.heartwise.http.Routes;
 import io.heartwise.http.ValidationSettings;
 import io.heartwise.lesson.LessonsResource;
+import io.heartwise.lti.LtiKeysResource;
 import io.heartwise.openapi.ApiDocumentResource;
 import io.heartwise.problem.ConstraintViolationMapper;
 import io.heartwise.problem.JsonBodyExceptionMapper;
@@ -88,6 +89,7 @@ public final class HeartwiseApplication {
         config.register(new ReportParameterConverters());
         config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
         config.register(ApiDocumentResource.of(Routes.CONTRACT));
+        config.register(new LtiKeysResource(heartwise.toolKeys()));
         if (heartwise.platforms().demoEnabled()) {
             config.register(new DemoTokenResource(heartwise.clock()));
         }
