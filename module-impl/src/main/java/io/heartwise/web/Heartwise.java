@@ -2,6 +2,7 @@ package io.heartwise.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartwise.attempt.AttemptService;
+import io.heartwise.auth.LaunchTokens;
 import io.heartwise.auth.Platforms;
 import io.heartwise.auth.ToolKeys;
 import io.heartwise.auth.TokenVerifier;
@@ -45,6 +46,7 @@ public final class Heartwise implements AutoCloseable {
     private final AttemptService attempts;
     private final LtiStore lti;
     private final ToolKeys toolKeys;
+    private final LaunchTokens launchTokens;
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
@@ -59,10 +61,11 @@ public final class Heartwise implements AutoCloseable {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.representations = Objects.requireNonNull(representations, "representations");
-        this.tokenVerifier = new TokenVerifier(platforms, clock);
         this.attempts = new AttemptService(catalog, database.attempts(), json, clock);
         this.lti = new LtiStore(database.dataSource());
         this.toolKeys = new ToolKeys(lti, clock);
+        this.launchTokens = new LaunchTokens(toolKeys, clock);
+        this.tokenVerifier = new TokenVerifier(platforms, clock, launchTokens);
         if (platforms.demoEnabled()) {
             LOG.log(Level.WARNING, "The local demo platform is ON: anyone can mint tokens with its public secret. "
                     + "Never enable " + Settings.DEMO_PLATFORM + " in production.");
@@ -158,6 +161,11 @@ public final class Heartwise implements AutoCloseable {
     /** @return what LTI keeps in the database */
     LtiStore lti() {
         return lti;
+    }
+
+    /** @return the tokens the tool issues after an LTI launch */
+    LaunchTokens launchTokens() {
+        return launchTokens;
     }
 
     /** @return the tool's signing keys (LTI) */

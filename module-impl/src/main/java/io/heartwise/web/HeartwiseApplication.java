@@ -15,6 +15,8 @@ import io.heartwise.http.Routes;
 import io.heartwise.http.ValidationSettings;
 import io.heartwise.lesson.LessonsResource;
 import io.heartwise.lti.LtiKeysResource;
+import io.heartwise.lti.LtiLaunchResource;
+import io.heartwise.lti.LtiLaunches;
 import io.heartwise.openapi.ApiDocumentResource;
 import io.heartwise.problem.ConstraintViolationMapper;
 import io.heartwise.problem.JsonBodyExceptionMapper;
@@ -90,6 +92,8 @@ public final class HeartwiseApplication {
         config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
         config.register(ApiDocumentResource.of(Routes.CONTRACT));
         config.register(new LtiKeysResource(heartwise.toolKeys()));
+        config.register(new LtiLaunchResource(new LtiLaunches(heartwise.platforms(), heartwise.lti(), heartwise.launchTokens(),
+                heartwise.catalog(), heartwise.clock())));
         if (heartwise.platforms().demoEnabled()) {
             config.register(new DemoTokenResource(heartwise.clock()));
         }
