@@ -26,6 +26,49 @@ final class LaunchPages {
         return html(Response.status(refusal.status()), body);
     }
 
+    /**
+     * The Deep Linking picker: a search box and one labelled checkbox (radio button when the
+     * platform takes one item) per lesson, section and quiz, in teaching order; no script needed.
+     */
+    static Response picker(DeepLinking.Request request, java.util.List<DeepLinking.Choice> choices, String search, String message) {
+        String type = request.multiple() ? "checkbox" : "radio";
+        StringBuilder content = new StringBuilder();
+        if (message != null) {
+            content.append("<p role=\"alert\"><strong>").append(escape(message)).append("</strong></p>");
+        }
+        content.append("<form method=\"post\" action=\"deep-linking\">")
+                .append("<input type=\"hidden\" name=\"ticket\" value=\"").append(escape(request.ticket())).append("\">")
+                .append("<p><label for=\"q\">Search lessons, sections and quizzes</label> ")
+                .append("<input type=\"search\" id=\"q\" name=\"q\" value=\"").append(escape(search == null ? "" : search)).append("\"> ")
+                .append("<button type=\"submit\" name=\"action\" value=\"search\">Search</button></p>")
+                .append("<fieldset><legend>").append(request.multiple() ? "Pick what to add to the course" : "Pick one thing to add to the course")
+                .append("</legend>");
+        if (choices.isEmpty()) {
+            content.append("<p>Nothing matches the search.</p>");
+        }
+        int i = 0;
+        for (DeepLinking.Choice choice : choices) {
+            String id = "choice-" + i++;
+            content.append("<p><input type=\"").append(type).append("\" name=\"item\" id=\"").append(id).append("\" value=\"")
+                    .append(escape(choice.value())).append("\"> <label for=\"").append(id).append("\">").append(escape(choice.title()))
+                    .append(" <small>(").append(escape(choice.kind()));
+            if (!choice.kind().equals("Lesson")) {
+                content.append(", ").append(escape(choice.lesson()));
+            }
+            content.append(")</small></label></p>");
+        }
+        content.append("</fieldset><p><button type=\"submit\" name=\"action\" value=\"add\">Add to the course</button></p></form>");
+        return html(Response.ok(), page(request.title().isBlank() ? "Add Heartwise lessons and quizzes" : request.title(), content.toString()));
+    }
+
+    /** The signed Deep Linking response, posted to the platform by the designer's press of one button (no script). */
+    static Response deepLinkingResponse(DeepLinking.Response response) {
+        return html(Response.ok(), page("Add to the course",
+                "<form method=\"post\" action=\"" + escape(response.returnUrl().toString()) + "\">"
+                        + "<input type=\"hidden\" name=\"JWT\" value=\"" + escape(response.jwt()) + "\">"
+                        + "<p>Your choice is ready for the course.</p><p><button type=\"submit\">Return to the course</button></p></form>"));
+    }
+
     static Response html(Response.ResponseBuilder response, String body) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);

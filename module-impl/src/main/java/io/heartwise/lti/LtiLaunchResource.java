@@ -23,9 +23,11 @@ public final class LtiLaunchResource {
     static final String API_PATH = "api/v1/";
 
     private final LtiLaunches launches;
+    private final DeepLinking deepLinking;
 
-    public LtiLaunchResource(LtiLaunches launches) {
+    public LtiLaunchResource(LtiLaunches launches, DeepLinking deepLinking) {
         this.launches = launches;
+        this.deepLinking = deepLinking;
     }
 
     @GET
@@ -70,9 +72,34 @@ public final class LtiLaunchResource {
         try {
             URI pages = pagesRoot(uri);
             LtiLaunches.Launch launch = launches.launch(idToken, state, pages);
+            if (LtiClaims.DEEP_LINKING_REQUEST.equals(launch.messageType())) {
+                return LaunchPages.picker(deepLinking.request(launch), deepLinking.choices(null), null, null);
+            }
             return LaunchPages.html(Response.seeOther(URI.create(pages + launch.landing() + "#token=" + launch.token())), "");
         } catch (LaunchRefused e) {
             return LaunchPages.refused("launch", e);
+        }
+    }
+
+    /**
+     * The Deep Linking picker's form: {@code action=search} shows the choices matching {@code q};
+     * {@code action=add} answers with the signed response for the platform.
+     */
+    @POST
+    @Path("deep-linking")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response deepLinking(@FormParam("ticket") String ticket, @FormParam("q") String search, @FormParam("action") String action,
+                                @FormParam("item") java.util.List<String> items, @Context UriInfo uri) {
+        try {
+            DeepLinking.Request request = deepLinking.reopen(ticket);
+            if (!"add".equals(action) || items == null || items.isEmpty()) {
+                return LaunchPages.picker(request, deepLinking.choices(search), search,
+                        "add".equals(action) ? "Pick at least one lesson, section or quiz." : null);
+            }
+            return LaunchPages.deepLinkingResponse(deepLinking.respond(ticket, items, pagesRoot(uri)));
+        } catch (LaunchRefused e) {
+            return LaunchPages.refused("Deep Linking", e);
         }
     }
 

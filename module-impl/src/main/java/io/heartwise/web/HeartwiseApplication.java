@@ -14,6 +14,7 @@ import io.heartwise.http.QueryLengthFilter;
 import io.heartwise.http.Routes;
 import io.heartwise.http.ValidationSettings;
 import io.heartwise.lesson.LessonsResource;
+import io.heartwise.lti.DeepLinking;
 import io.heartwise.lti.LtiKeysResource;
 import io.heartwise.lti.LtiLaunchResource;
 import io.heartwise.lti.LtiLaunches;
@@ -92,8 +93,9 @@ public final class HeartwiseApplication {
         config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
         config.register(ApiDocumentResource.of(Routes.CONTRACT));
         config.register(new LtiKeysResource(heartwise.toolKeys()));
-        config.register(new LtiLaunchResource(new LtiLaunches(heartwise.platforms(), heartwise.lti(), heartwise.launchTokens(),
-                heartwise.catalog(), heartwise.clock())));
+        config.register(new LtiLaunchResource(
+                new LtiLaunches(heartwise.platforms(), heartwise.lti(), heartwise.launchTokens(), heartwise.catalog(), heartwise.clock()),
+                new DeepLinking(heartwise.platforms(), heartwise.toolKeys(), heartwise.catalog(), heartwise.clock())));
         if (heartwise.platforms().demoEnabled()) {
             config.register(new DemoTokenResource(heartwise.clock()));
         }

@@ -135,7 +135,7 @@ class LtiLaunchTest extends JerseyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"launch_student_resource_link", "launch_teacher_resource_link", "deep_linking_teacher"})
+    @ValueSource(strings = {"launch_student_resource_link", "launch_teacher_resource_link"})
     void moodlesLaunchesAreAccepted(String flow) {
         seedMoodleState(flow);
         Response response = post("lti/launch", Moodle.pairs(Moodle.json(flow + "/03_launch_form_post.json").get("received_by_tool").get("form")));
@@ -190,6 +190,105 @@ class LtiLaunchTest extends JerseyTest {
         Response response = post("lti/launch", Map.of("id_token", sign(claims, TEST_KEY), "state", stateOf(flow)));
         assertEquals(401, response.getStatus());
         assertTrue(response.readEntity(String.class).contains("client_id &quot;another-client&quot;"));
+    }
+
+    // ---- Deep Linking ----
+
+    @Test
+    void moodlesDeepLinkingRequestOpensThePicker() {
+        String page = moodleDeepLinkingPicker();
+        assertTrue(page.contains("<h1>Lesson 4 quiz</h1>"), "the request's title");
+        assertTrue(page.contains("type=\"checkbox\" name=\"item\""), "Moodle accepts several items");
+        assertTrue(page.contains("<label for=\"q\">"), "a labelled search box");
+        for (String quiz : ContentFixtures.catalog().quizIds()) {
+            assertTrue(page.contains("value=\"quiz:" + quiz + "\""), quiz);
+        }
+    }
+
+    @Test
+    void pickingAQuizAnswersMoodleWithTheClaimsMoodleAccepted() throws Exception {
+        String ticket = field(moodleDeepLinkingPicker(), "ticket");
+        String quiz = ContentFixtures.catalog().quizIds().get(0);
+        Response response = post("lti/deep-linking", Map.of("ticket", ticket, "action", "add", "item", "quiz:" + quiz));
+        String page = response.readEntity(String.class);
+        assertEquals(200, response.getStatus(), page);
+        JsonNode settings = Moodle.json("deep_linking_teacher/04_id_token.claims.json").get("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings");
+        assertTrue(page.contains("action=\"" + settings.get("deep_link_return_url").asText().replace("&", "&amp;") + "\""), page);
+        SignedJWT jwt = SignedJWT.parse(field(page, "JWT"));
+
+        assertEquals("JWT", jwt.getHeader().getType().getType());
+        RSAKey ours = RSAKey.parse(readJson(target("lti/jwks").request().get()).get("keys").get(0).toString());
+        assertEquals(ours.getKeyID(), jwt.getHeader().getKeyID());
+        assertTrue(jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(ours)));
+
+        JsonNode accepted = Moodle.json("deep_linking_teacher/06_deep_linking_response.claims.json");
+        JsonNode sent = new com.fasterxml.jackson.databind.ObjectMapper().readTree(jwt.getPayload().toString());
+        assertEquals(names(accepted), names(sent), "the claims Moodle accepted");
+        for (String same : List.of("iss", "aud", LtiClaims.MESSAGE_TYPE, LtiClaims.VERSION, LtiClaims.DEPLOYMENT_ID)) {
+            assertEquals(accepted.get(same), sent.get(same), same);
+        }
+        JsonNode item = sent.get(DeepLinking.CONTENT_ITEMS).get(0);
+        JsonNode acceptedItem = accepted.get(DeepLinking.CONTENT_ITEMS).get(0);
+        assertTrue(names(acceptedItem).containsAll(names(item)), "no item field Moodle did not see: " + names(item));
+        assertEquals(names(acceptedItem.get("lineItem")), names(item.get("lineItem")));
+        assertEquals(quiz, item.get("lineItem").get("resourceId").asText());
+        assertEquals(ContentFixtures.catalog().quiz(quiz).orElseThrow().maxScore(), item.get("lineItem").get("scoreMaximum").asInt());
+        assertTrue(item.get("url").asText().startsWith(getBaseUri() + "lessons/"), "the page the quiz is on");
+        assertFalse(sent.has(DeepLinking.DATA), "Moodle sent no data, so there is none to echo");
+    }
+
+    @Test
+    void theDataOfTheRequestIsEchoed() throws Exception {
+        Login login = login();
+        JWTClaimsSet request = baseline(login.nonce()).claim(LtiClaims.MESSAGE_TYPE, "LtiDeepLinkingRequest").claim(LtiClaims.RESOURCE_LINK, null)
+                .claim(LtiClaims.DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url", "https://platform.example/dl?x=1",
+                        "accept_types", List.of("ltiResourceLink"), "accept_multiple", false, "data", "opaque-123")).build();
+        Response picker = post("lti/launch", Map.of("state", login.state(), "id_token", sign(request, TEST_KEY)));
+        String page = picker.readEntity(String.class);
+        assertEquals(200, picker.getStatus(), page);
+        assertTrue(page.contains("type=\"radio\""), "one item only");
+        Response response = post("lti/deep-linking", Map.of("ticket", field(page, "ticket"), "action", "add", "item", "lesson:first-lesson"));
+        JWTClaimsSet sent = SignedJWT.parse(field(response.readEntity(String.class), "JWT")).getJWTClaimsSet();
+        assertEquals("opaque-123", sent.getClaim(DeepLinking.DATA));
+        assertEquals(List.of("https://platform.example"), sent.getAudience());
+    }
+
+    @Test
+    void thePickerSearches() {
+        String ticket = field(moodleDeepLinkingPicker(), "ticket");
+        String page = post("lti/deep-linking", Map.of("ticket", ticket, "action", "search", "q", "second idea")).readEntity(String.class);
+        assertTrue(page.contains("value=\"section:first-lesson/second-idea\""), page);
+        assertFalse(page.contains("value=\"section:first-lesson/introduction\""), page);
+    }
+
+    @Test
+    void aForgedTicketOrUnknownItemIsRefused() {
+        Response forged = post("lti/deep-linking", Map.of("ticket", "not-a-ticket", "action", "add", "item", "lesson:first-lesson"));
+        assertEquals(400, forged.getStatus());
+        String ticket = field(moodleDeepLinkingPicker(), "ticket");
+        Response unknown = post("lti/deep-linking", Map.of("ticket", ticket, "action", "add", "item", "lesson:nope"));
+        assertEquals(400, unknown.getStatus());
+        assertTrue(unknown.readEntity(String.class).contains("is not a lesson, section or quiz"));
+    }
+
+    private String moodleDeepLinkingPicker() {
+        seedMoodleState("deep_linking_teacher");
+        Response response = post("lti/launch", Moodle.pairs(Moodle.json("deep_linking_teacher/03_launch_form_post.json").get("received_by_tool").get("form")));
+        String page = response.readEntity(String.class);
+        assertEquals(200, response.getStatus(), page);
+        return page;
+    }
+
+    private static String field(String page, String name) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page);
+        assertTrue(matcher.find(), () -> "no field " + name + " in " + page);
+        return matcher.group(1).replace("&amp;", "&");
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new java.util.TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     // ---- the certification cases, with the in-repo test platform ----
