@@ -4,6 +4,8 @@ import io.heartwise.content.ContentException;
 import io.heartwise.store.StoreUnavailableException;
 import io.heartwise.web.Heartwise;
 import io.heartwise.web.HeartwiseApplication;
+import io.heartwise.web.HeartwisePages;
+import io.heartwise.page.PageSettings;
 import io.heartwise.config.SettingsException;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -34,6 +36,8 @@ public final class StartupListener implements ServletContextListener {
     /** Where the API is mounted, relative to the context path. */
     public static final String API_MAPPING = "/api/v1/*";
     private static final String API_PATH = "/api/v1/";
+    /** Where the pages for people are: everything else. */
+    public static final String PAGES_MAPPING = "/*";
     /** What the log says when the fast paths serve in front of Jersey, followed by which. */
     static final String FAST_PATHS_ON = "Fast paths in front of Jersey: ";
 
@@ -47,12 +51,18 @@ public final class StartupListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         long started = System.nanoTime();
         try {
-            heartwise = Heartwise.start(SettingsLookup.of(context::getInitParameter,
-                    Collections.list(context.getInitParameterNames()), System.getenv()));
+            var lookup = SettingsLookup.of(context::getInitParameter, Collections.list(context.getInitParameterNames()), System.getenv());
+            PageSettings pageSettings = PageSettings.from(lookup);
+            heartwise = Heartwise.start(lookup);
             ResourceConfig application = HeartwiseApplication.resourceConfig(heartwise);
             ServletRegistration.Dynamic api = context.addServlet("heartwise-api", new ServletContainer(application));
             api.addMapping(API_MAPPING);
             api.setLoadOnStartup(1);
+            // The pages for people take every path of the context that is not the API's (or /error).
+            ServletRegistration.Dynamic pages = context.addServlet("heartwise-pages",
+                    new ServletContainer(HeartwisePages.resourceConfig(heartwise, pageSettings, API_PATH.substring(1))));
+            pages.addMapping(PAGES_MAPPING);
+            pages.setLoadOnStartup(2);
             Set<String> unaccounted = FastPaths.unaccountedProviders(application);
             if (!unaccounted.isEmpty()) {
                 LOG.log(Level.WARNING, "The fast paths do not account for " + unaccounted + ": every request goes through Jersey");

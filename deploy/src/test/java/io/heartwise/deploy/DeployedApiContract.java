@@ -254,6 +254,28 @@ abstract class DeployedApiContract {
     }
 
     @Test
+    void theContextsRootIsTheLandingPageWithItsSecurityHeaders() {
+        HttpResponse<byte[]> page = send(request("").header("Accept", "text/html").build());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        Matcher script = Pattern.compile("<script src=\"([^\"]+)\"").matcher(text(page));
+        assertTrue(script.find(), text(page));
+        HttpResponse<byte[]> asset = send(HttpRequest.newBuilder(server().uri("").resolve(script.group(1))).build());
+        assertEquals(200, asset.statusCode(), script.group(1));
+        assertTrue(asset.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+    }
+
+    @Test
+    void anUnknownLessonPageIsAPageForABrowser() {
+        HttpResponse<byte[]> page = send(request("lessons/no-such-lesson").header("Accept", "text/html").build());
+        assertEquals(404, page.statusCode());
+        assertTrue(text(page).contains("<html lang=\"en\">"), text(page));
+        assertProblem(get("lessons/no-such-lesson"), 404);
+    }
+
+    @Test
     void unknownPathInsideTheApiIsA404Problem() {
         assertProblem(get("api/v1/nope"), 404);
     }

@@ -35,6 +35,11 @@ final class TestPlatform {
 
     /** @return a learner's token of this platform, valid for ten minutes */
     static String token(String learner) {
-        return Tokens.hs256(Tokens.claims(ID, learner, "integration-course", "learner").build(), SECRET);
+        return token(learner, "learner");
+    }
+
+    /** @return a token of this platform for someone with one role ({@code learner}, {@code instructor}), valid for ten minutes */
+    static String token(String subject, String role) {
+        return Tokens.hs256(Tokens.claims(ID, subject, "integration-course", role).build(), SECRET);
     }
 }

@@ -33,6 +33,8 @@ public enum ProblemType {
     ATTEMPT_LIMIT_REACHED("attempt-limit-reached", 409, "No attempts left"),
     /** An Idempotency-Key was sent again with a different request. */
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused"),
+    /** The quiz counts toward a grade (its correct answers are not revealed at once), so it cannot be practised anonymously. */
+    PRACTICE_NOT_OFFERED("practice-not-offered", 403, "Practice not offered"),
     /** Something the server depends on (such as the database) is not reachable right now. */
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable"),
     /** An unexpected server error; the problem's {@code instance} is logged with the details. */

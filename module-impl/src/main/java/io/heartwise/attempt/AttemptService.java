@@ -118,6 +118,31 @@ public final class AttemptService {
     }
 
     /**
+     * Grades answers exactly as {@link #submit} does and stores nothing: anonymous practice.
+     *
+     * @throws ProblemException {@code 404} for an unknown quiz, {@code 403 practice-not-offered} for a
+     *                          quiz that keeps its correct answers back ({@link #practiceOffered})
+     */
+    public AttemptResult practise(String quizId, AttemptSubmission submission) {
+        QuizDocument quiz = quiz(quizId);
+        if (!RevealPolicy.revealsToEveryone(quiz.effectivePolicy())) {
+            throw new ProblemException(ProblemType.PRACTICE_NOT_OFFERED, "Quiz \"" + quizId
+                    + "\" counts toward a grade and keeps its correct answers back, so it cannot be practised anonymously;"
+                    + " take it with a learner's token.");
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        GradedAttempt graded = grader.grade(quiz, submission);
+        return new AttemptResult(null, quizId, catalog.quizVersion(quizId).orElseThrow(), 0, graded.score(), graded.maxScore(),
+                scaled(graded.score(), graded.maxScore()), quiz.effectivePassMark(), graded.passed(), true, startedAt(submission, now),
+                now, graded.results(), Map.of("quiz", "quizzes/" + quizId));
+    }
+
+    /** @return whether anyone may practise the quiz without a token: only a quiz that reveals its answers at once */
+    public boolean practiceOffered(String quizId) {
+        return catalog.quizDocument(quizId).map(quiz -> RevealPolicy.revealsToEveryone(quiz.effectivePolicy())).orElse(false);
+    }
+
+    /**
      * @return when the learner started, as the database keeps it (microseconds), or {@code null}
      * @throws ProblemException {@code 422} when it is outside {@link InstantRange} or after the submission
      */

@@ -23,6 +23,14 @@ final class RevealPolicy {
         };
     }
 
+    /**
+     * Whether the answers are shown to anyone at once, so that a result without a stored attempt
+     * (anonymous practice, with unlimited tries) gives away nothing the quiz keeps back.
+     */
+    static boolean revealsToEveryone(Policy policy) {
+        return policy.reveal() == Reveal.IMMEDIATELY;
+    }
+
     static AttemptResult apply(AttemptResult full, boolean reveal) {
         if (reveal) {
             return withRevealed(full, true);

@@ -32,8 +32,8 @@ public final class Heartwise implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Heartwise.class.getName());
 
     /** Every setting the plugin reads, of the web layer and of the database. */
-    public static final java.util.List<String> SETTING_NAMES = java.util.stream.Stream.concat(
-            Settings.NAMES.stream(), DatabaseSettings.NAMES.stream()).toList();
+    public static final java.util.List<String> SETTING_NAMES = java.util.stream.Stream.of(
+            Settings.NAMES, DatabaseSettings.NAMES, io.heartwise.page.PageSettings.NAMES).flatMap(java.util.List::stream).toList();
 
     private final Settings settings;
     private final ContentCatalog catalog;

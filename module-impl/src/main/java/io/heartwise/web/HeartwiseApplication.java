@@ -3,6 +3,7 @@ package io.heartwise.web;
 import io.heartwise.attempt.AttemptService;
 import io.heartwise.attempt.AttemptsResource;
 import io.heartwise.attempt.QuizAttemptsResource;
+import io.heartwise.attempt.QuizPracticeResource;
 import io.heartwise.auth.DemoTokenResource;
 import io.heartwise.config.Settings;
 import io.heartwise.health.HealthResource;
@@ -88,6 +89,7 @@ public final class HeartwiseApplication {
         AttemptService attempts = heartwise.attempts();
         config.register(new QuizAttemptsResource(attempts));
         config.register(new AttemptsResource(attempts));
+        config.register(new QuizPracticeResource(attempts));
         config.register(new ReportsResource(new ReportService(heartwise.catalog(), heartwise.dataSource(), attempts)));
         config.register(new ReportParameterConverters());
         config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
