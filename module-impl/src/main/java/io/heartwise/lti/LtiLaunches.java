@@ -44,8 +44,11 @@ public final class LtiLaunches {
     private final LaunchTokens launchTokens;
     private final ContentCatalog catalog;
     private final Clock clock;
+    private final RosterSync roster;
 
-    public LtiLaunches(Platforms platforms, LtiStore store, LaunchTokens launchTokens, ContentCatalog catalog, Clock clock) {
+    /** @param roster fetches the roster after an instructor's launch; {@code null} for never */
+    public LtiLaunches(Platforms platforms, LtiStore store, LaunchTokens launchTokens, ContentCatalog catalog, Clock clock, RosterSync roster) {
+        this.roster = roster;
         this.platforms = platforms;
         this.store = store;
         this.idTokens = new IdTokens(platforms, clock);
@@ -141,7 +144,24 @@ public final class LtiLaunches {
         }
         Caller caller = new Caller(verified.platform().id(), subject, contextId,
                 Caller.Role.named((List<?>) claims.getClaim(LtiClaims.ROLES)));
+        linkGrade(caller, claims);
+        if (roster != null) {
+            roster.afterLaunch(verified.platform(), caller, claims.getClaim(LtiClaims.NRPS) instanceof Map<?, ?> nrps ? nrps : null);
+        }
         return new Launch(caller, launchTokens.issue(caller), landing(claims, pagesRoot), verified.messageType(), claims);
+    }
+
+    /**
+     * A launch of one of our quizzes (custom parameter {@code quiz}, as Deep Linking sets it) that
+     * carries an AGS line item: the learner's attempts at that quiz are owed to that line item.
+     */
+    private void linkGrade(Caller caller, JWTClaimsSet claims) {
+        Map<?, ?> custom = claims.getClaim(LtiClaims.CUSTOM) instanceof Map<?, ?> map ? map : Map.of();
+        if (custom.get("quiz") instanceof String quiz && catalog.quiz(quiz).isPresent()
+                && claims.getClaim(LtiClaims.AGS_ENDPOINT) instanceof Map<?, ?> ags && ags.get("lineitem") instanceof String lineItem
+                && (lineItem.startsWith("https://") || lineItem.startsWith("http://"))) {
+            store.linkGrade(caller.platformId(), caller.learnerId(), quiz, lineItem, Instant.now(clock));
+        }
     }
 
     /**

@@ -119,6 +119,63 @@ public final class PlatformServices {
         }
     }
 
+    static final String MEMBERSHIPS_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
+    /** A roster longer than this many pages is cut there, so a platform that links pages in a loop cannot keep us busy. */
+    static final int MAX_ROSTER_PAGES = 1000;
+    private static final java.util.regex.Pattern NEXT = java.util.regex.Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Fetches a course's roster (Names and Role Provisioning Services 2.0), following
+     * {@code Link: <...>; rel="next"} from page to page.
+     *
+     * @throws IllegalStateException when the platform does not answer with a roster
+     */
+    public java.util.List<io.heartwise.store.LtiStore.Member> roster(Platform platform, URI memberships) {
+        String token;
+        try {
+            token = accessToken(platform, TOOL_SCOPES);
+        } catch (ServiceFailure e) {
+            throw new IllegalStateException("roster of " + platform.id() + ": " + e.getMessage());
+        }
+        java.util.List<io.heartwise.store.LtiStore.Member> members = new java.util.ArrayList<>();
+        URI page = memberships;
+        for (int pages = 0; page != null && pages < MAX_ROSTER_PAGES; pages++) {
+            HttpResponse<String> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(page).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+                        .header("Accept", MEMBERSHIPS_TYPE).GET().build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new IllegalStateException("roster of " + platform.id() + ": cannot reach " + page.getHost() + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("roster of " + platform.id() + ": " + answer(response).detail());
+            }
+            try {
+                for (JsonNode member : JSON.readTree(response.body()).path("members")) {
+                    String userId = member.path("user_id").asText("");
+                    if (userId.isEmpty()) {
+                        continue;
+                    }
+                    java.util.List<String> roles = new java.util.ArrayList<>();
+                    member.path("roles").forEach(role -> roles.add(role.asText()));
+                    String name = member.hasNonNull("name") ? member.get("name").asText()
+                            : (member.path("given_name").asText("") + " " + member.path("family_name").asText("")).strip();
+                    members.add(new io.heartwise.store.LtiStore.Member(userId, name.isEmpty() ? null : name, roles,
+                            member.path("status").asText("Active")));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("roster of " + platform.id() + ": the answer is not JSON");
+            }
+            URI current = page;
+            page = response.headers().allValues("Link").stream().map(NEXT::matcher).filter(java.util.regex.Matcher::find)
+                    .map(matcher -> current.resolve(matcher.group(1))).findFirst().orElse(null);
+        }
+        return members;
+    }
+
     /** @return the line item's {@code scores} URL: {@code /scores} appended to its path (never {@code //scores}), the query kept */
     static URI scoresUrl(URI lineItem) {
         String path = lineItem.getRawPath() == null ? "" : lineItem.getRawPath();

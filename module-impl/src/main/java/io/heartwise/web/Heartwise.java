@@ -11,6 +11,9 @@ import io.heartwise.content.CatalogLoader;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.http.ContentRepresentations;
 import io.heartwise.http.JsonMappers;
+import io.heartwise.lti.PlatformServices;
+import io.heartwise.lti.RosterSync;
+import io.heartwise.lti.ScoreSender;
 import io.heartwise.store.AttemptStore;
 import io.heartwise.store.Database;
 import io.heartwise.store.DatabaseSettings;
@@ -47,6 +50,10 @@ public final class Heartwise implements AutoCloseable {
     private final LtiStore lti;
     private final ToolKeys toolKeys;
     private final LaunchTokens launchTokens;
+    private final ScoreSender scoreSender;
+    private final RosterSync rosterSync;
+    /** Sends the scores the outbox owes; only when a platform takes grades. */
+    private final java.util.concurrent.ScheduledExecutorService scoreSending;
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
@@ -66,6 +73,12 @@ public final class Heartwise implements AutoCloseable {
         this.toolKeys = new ToolKeys(lti, clock);
         this.launchTokens = new LaunchTokens(toolKeys, clock);
         this.tokenVerifier = new TokenVerifier(platforms, clock, launchTokens);
+        PlatformServices services = new PlatformServices(toolKeys, clock);
+        this.scoreSender = new ScoreSender(lti, platforms, services, attempts, catalog, clock);
+        this.scoreSending = platforms.all().stream().anyMatch(platform -> platform.lti() != null && platform.lti().tokenEndpoint() != null)
+                ? startScoreSending(scoreSender) : null;
+        // Rosters are fetched on the score sender's thread: both are background calls to platforms, and rare.
+        this.rosterSync = new RosterSync(services, lti, scoreSending == null ? Runnable::run : scoreSending, clock);
         if (platforms.demoEnabled()) {
             LOG.log(Level.WARNING, "The local demo platform is ON: anyone can mint tokens with its public secret. "
                     + "Never enable " + Settings.DEMO_PLATFORM + " in production.");
@@ -173,8 +186,41 @@ public final class Heartwise implements AutoCloseable {
         return toolKeys;
     }
 
+    private static java.util.concurrent.ScheduledExecutorService startScoreSending(ScoreSender sender) {
+        java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "heartwise:lti-scores");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                sender.sendDue();
+            } catch (RuntimeException e) {
+                // The database or a platform is down: the outbox keeps the scores; the next pass tries again.
+                LOG.log(Level.WARNING, "Sending LTI scores failed for now: " + e.getMessage());
+            }
+        }, SCORE_PASS.toSeconds(), SCORE_PASS.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        return executor;
+    }
+
+    /** How often the outbox is read for scores due. */
+    private static final java.time.Duration SCORE_PASS = java.time.Duration.ofSeconds(5);
+
+    /** @return keeps the rosters of courses (NRPS) */
+    RosterSync rosterSync() {
+        return rosterSync;
+    }
+
+    /** @return the sender of the scores owed to platforms (it also runs by itself every few seconds when a platform takes grades) */
+    ScoreSender scoreSender() {
+        return scoreSender;
+    }
+
     @Override
     public void close() {
+        if (scoreSending != null) {
+            scoreSending.shutdownNow();
+        }
         database.close();
     }
 }

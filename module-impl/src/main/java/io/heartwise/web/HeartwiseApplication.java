@@ -19,6 +19,7 @@ import io.heartwise.lti.DeepLinking;
 import io.heartwise.lti.LtiKeysResource;
 import io.heartwise.lti.LtiLaunchResource;
 import io.heartwise.lti.LtiLaunches;
+import io.heartwise.lti.LtiScoresResource;
 import io.heartwise.openapi.ApiDocumentResource;
 import io.heartwise.problem.ConstraintViolationMapper;
 import io.heartwise.problem.JsonBodyExceptionMapper;
@@ -95,8 +96,10 @@ public final class HeartwiseApplication {
         config.register(new HealthResource(heartwise.catalog(), heartwise.store()));
         config.register(ApiDocumentResource.of(Routes.CONTRACT));
         config.register(new LtiKeysResource(heartwise.toolKeys()));
+        config.register(new LtiScoresResource(heartwise.lti(), heartwise.catalog()));
         config.register(new LtiLaunchResource(
-                new LtiLaunches(heartwise.platforms(), heartwise.lti(), heartwise.launchTokens(), heartwise.catalog(), heartwise.clock()),
+                new LtiLaunches(heartwise.platforms(), heartwise.lti(), heartwise.launchTokens(), heartwise.catalog(), heartwise.clock(),
+                        heartwise.rosterSync()),
                 new DeepLinking(heartwise.platforms(), heartwise.toolKeys(), heartwise.catalog(), heartwise.clock())));
         if (heartwise.platforms().demoEnabled()) {
             config.register(new DemoTokenResource(heartwise.clock()));

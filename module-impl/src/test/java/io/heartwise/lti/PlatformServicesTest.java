@@ -114,6 +114,45 @@ class PlatformServicesTest {
     }
 
     @Test
+    void theRosterIsFetchedPageByPageFollowingLinkNextAsMoodleAnsweredAndKept() {
+        JsonNode first = Moodle.json("nrps/02_memberships_get_limit1.json");
+        JsonNode next = Moodle.json("nrps/03_memberships_get_next_page.json");
+        String moodleBase = "http://127.0.0.1:8741";
+        String stubBase = moodle.url("").toString();
+        for (JsonNode exchange : List.of(first, next)) {
+            URI url = URI.create(exchange.get("request").get("url").asText());
+            JsonNode response = exchange.get("response");
+            Map<String, String> headers = response.get("headers").has("Link")
+                    // The recorded link names the Moodle that is gone: the same link on the stub's port.
+                    ? Map.of("Link", response.get("headers").get("Link").asText().replace(moodleBase, stubBase)) : Map.of();
+            moodle.on(url.getRawPath() + "?" + url.getRawQuery(), new StubServer.Answer(response.get("status").asInt(),
+                    response.get("headers").get("Content-Type").asText(), response.get("body_text").asText(), headers));
+        }
+        moodle.received.clear();
+        URI memberships = URI.create(first.get("request").get("url").asText().replace(moodleBase, stubBase));
+        List<LtiStore.Member> members = new PlatformServices(keys, clock).roster(platform, memberships);
+
+        List<StubServer.Received> pages = moodle.received.stream().filter(request -> request.pathAndQuery().contains("memberships")).toList();
+        assertEquals(2, pages.size());
+        for (int i = 0; i < 2; i++) {
+            JsonNode recorded = List.of(first, next).get(i).get("request");
+            URI url = URI.create(recorded.get("url").asText());
+            assertEquals(recorded.get("method").asText(), pages.get(i).method());
+            assertEquals(url.getRawPath() + "?" + url.getRawQuery(), pages.get(i).pathAndQuery());
+            assertEquals(recorded.get("headers").get("Accept").asText(), pages.get(i).headers().get("Accept").get(0));
+            assertTrue(pages.get(i).headers().get("Authorization").get(0).startsWith("Bearer "));
+        }
+        assertEquals(List.of(new LtiStore.Member("4", "Daniel Fischer", List.of("Instructor"), "Active"),
+                new LtiStore.Member("3", "Maya Okafor", List.of("Learner"), "Active")), members);
+
+        LtiStore store = new LtiStore(database.dataSource());
+        store.replaceRoster("moodle", "2", members, Instant.now(clock));
+        store.replaceRoster("moodle", "2", members, Instant.now(clock));
+        assertEquals(List.of("3", "4"), store.roster("moodle", "2").stream().map(LtiStore.Member::userId).toList());
+        assertEquals("Maya Okafor", store.roster("moodle", "2").get(0).name());
+    }
+
+    @Test
     void theAccessTokenIsCachedPerPlatformAndScopeSet() {
         moodle.received.clear();
         PlatformServices services = new PlatformServices(keys, clock);
