@@ -162,6 +162,40 @@ class LtiLaunchTest extends JerseyTest {
     }
 
     @Test
+    void aRefusedLaunchIsLoggedWithItsReasonAndWithoutTheToken() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(LaunchPages.class.getName());
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try {
+            Login login = login();
+            String idToken = sign(baseline(login.nonce()).claim(LtiClaims.VERSION, "1.1").build(), TEST_KEY);
+            assertEquals(401, post("lti/launch", Map.of("state", login.state(), "id_token", idToken)).getStatus());
+            assertEquals(1, logged.size(), logged.toString());
+            assertTrue(logged.get(0).contains("LTI version is \"1.1\""), logged.get(0));
+            for (String part : idToken.split("\\.")) {
+                assertFalse(logged.get(0).contains(part), "no part of the token in the log");
+            }
+            assertFalse(logged.get(0).contains(login.state()) || logged.get(0).contains(login.nonce()));
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    @Test
     void aMoodleLaunchIsGoodForOneUseOnly() {
         String flow = "launch_student_resource_link";
         seedMoodleState(flow);
@@ -350,6 +384,36 @@ class LtiLaunchTest extends JerseyTest {
         assertEquals(200, target("quizzes/" + quiz + "/attempts").request().header("Authorization", "Bearer " + token).get().getStatus());
         assertEquals(403, target("reports/quizzes/" + quiz).request().header("Authorization", "Bearer " + token).get().getStatus(),
                 "a learner reads no report");
+    }
+
+    @Test
+    void aGradedQuizLaunchOwesTheLineItemAScoreForEachAttemptAndInstructorsSeeIt() {
+        String quiz = "first-lesson-introduction";
+        String lineItem = "https://platform.example/courses/1/line_items/9?type_id=1";
+        String learner = launchToken(claims -> claims.subject("graded-learner")
+                .claim(LtiClaims.CUSTOM, Map.of("quiz", quiz))
+                .claim(LtiClaims.AGS_ENDPOINT, Map.of("scope", List.of(PlatformServices.SCOPE_SCORE), "lineitem", lineItem)));
+        Response submitted = target("quizzes/" + quiz + "/attempts").request().header("Authorization", "Bearer " + learner)
+                .post(Entity.json("{\"answers\":[{\"questionId\":\"which-point\",\"selected\":[\"first\"]}]}"));
+        assertEquals(201, submitted.getStatus(), () -> submitted.readEntity(String.class));
+        assertEquals(403, target("lti/scores/" + quiz).request().header("Authorization", "Bearer " + learner).get().getStatus());
+
+        String instructor = launchToken(claims -> claims.subject("teacher").claim(LtiClaims.ROLES, List.of(MEMBERSHIP + "Instructor")));
+        JsonNode deliveries = readJson(target("lti/scores/" + quiz).request().header("Authorization", "Bearer " + instructor).get());
+        JsonNode owed = deliveries.get(0);
+        assertEquals("graded-learner", owed.get("learnerId").asText());
+        assertEquals(lineItem, owed.get("lineItem").asText());
+        assertEquals("pending", owed.get("status").asText(), "the test platform has no token endpoint: it stays owed");
+    }
+
+    private String launchToken(Consumer<JWTClaimsSet.Builder> change) {
+        Login login = login();
+        JWTClaimsSet.Builder claims = baseline(login.nonce());
+        change.accept(claims);
+        Response response = post("lti/launch", Map.of("state", login.state(), "id_token", sign(claims.build(), TEST_KEY)));
+        assertEquals(303, response.getStatus());
+        String location = response.getHeaderString("Location");
+        return location.substring(location.indexOf("#token=") + "#token=".length());
     }
 
     @Test
