@@ -68,6 +68,10 @@ public final class DeepLinking {
     /** @return the ticket and settings of a verified Deep Linking launch */
     Request request(LtiLaunches.Launch launch) {
         Map<?, ?> settings = (Map<?, ?>) launch.claims().getClaim(LtiClaims.DEEP_LINKING_SETTINGS);
+        if (settings.get("accept_types") instanceof List<?> types && !types.contains("ltiResourceLink")) {
+            throw new LaunchRefused(400, "The platform asks for " + types + " and Heartwise offers links (ltiResourceLink) only: "
+                    + "add Heartwise where the platform accepts links to an external tool.");
+        }
         Instant now = Instant.now(clock);
         JWTClaimsSet.Builder ticket = new JWTClaimsSet.Builder()
                 .audience(TICKET_AUDIENCE)

@@ -39,6 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IdTokens {
     /** Clocks of a platform and the tool may disagree by this much. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+    /** An unknown kid fetches the platform's JWKS again at most this often: a flood of forged kids costs the platform nothing. */
+    static final Duration JWKS_REFETCH_INTERVAL = Duration.ofSeconds(30);
 
     private final Platforms platforms;
     private final Clock clock;
@@ -105,6 +107,7 @@ final class IdTokens {
         try {
             List<? extends Key> candidates;
             try {
+                // Nimbus's key source fetches the JWKS again when the kid is unknown, rate-limited.
                 candidates = new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keySource(platform)).selectJWSKeys(jwt.getHeader(), null);
             } catch (RateLimitReachedException e) {
                 // The JWKS was fetched again for an unknown kid moments ago: the kid is still unknown.
@@ -189,7 +192,8 @@ final class IdTokens {
     private JWKSource<SecurityContext> keySource(Platform platform) {
         return keySources.computeIfAbsent(platform.id(), id -> {
             try {
-                return JWKSourceBuilder.create(platform.jwksUrl().toURL()).retrying(false).build();
+                return JWKSourceBuilder.create(platform.jwksUrl().toURL()).retrying(false)
+                        .rateLimited(JWKS_REFETCH_INTERVAL.toMillis()).build();
             } catch (MalformedURLException e) {
                 throw new IllegalStateException("platform " + id + ": bad JWKS URL", e);
             }

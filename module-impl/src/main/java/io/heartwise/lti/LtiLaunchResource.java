@@ -1,5 +1,6 @@
 package io.heartwise.lti;
 
+import io.heartwise.store.StoreUnavailableException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -56,6 +57,8 @@ public final class LtiLaunchResource {
             return LaunchPages.html(Response.status(Response.Status.FOUND).location(launches.login(login, launchUrl(uri))), "");
         } catch (LaunchRefused e) {
             return LaunchPages.refused("login", e);
+        } catch (StoreUnavailableException e) {
+            return LaunchPages.refused("login", unavailable());
         }
     }
 
@@ -78,6 +81,8 @@ public final class LtiLaunchResource {
             return LaunchPages.html(Response.seeOther(URI.create(pages + launch.landing() + "#token=" + launch.token())), "");
         } catch (LaunchRefused e) {
             return LaunchPages.refused("launch", e);
+        } catch (StoreUnavailableException e) {
+            return LaunchPages.refused("launch", unavailable());
         }
     }
 
@@ -100,7 +105,13 @@ public final class LtiLaunchResource {
             return LaunchPages.deepLinkingResponse(deepLinking.respond(ticket, items, pagesRoot(uri)));
         } catch (LaunchRefused e) {
             return LaunchPages.refused("Deep Linking", e);
+        } catch (StoreUnavailableException e) {
+            return LaunchPages.refused("Deep Linking", unavailable());
         }
+    }
+
+    private static LaunchRefused unavailable() {
+        return new LaunchRefused(503, "Heartwise cannot reach its database right now. Wait a moment and open the activity again from the course.");
     }
 
     /** @return our launch URL, the redirect_uri a platform registers */

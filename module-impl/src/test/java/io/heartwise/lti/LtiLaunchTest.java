@@ -288,6 +288,17 @@ class LtiLaunchTest extends JerseyTest {
     }
 
     @Test
+    void aDeepLinkingRequestForOtherContentTypesIsAPageThatSaysSo() {
+        Login login = login();
+        JWTClaimsSet request = baseline(login.nonce()).claim(LtiClaims.MESSAGE_TYPE, "LtiDeepLinkingRequest").claim(LtiClaims.RESOURCE_LINK, null)
+                .claim(LtiClaims.DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url", "https://platform.example/dl",
+                        "accept_types", List.of("file", "html"))).build();
+        Response response = post("lti/launch", Map.of("state", login.state(), "id_token", sign(request, TEST_KEY)));
+        assertEquals(400, response.getStatus());
+        assertTrue(response.readEntity(String.class).contains("Heartwise offers links (ltiResourceLink) only"));
+    }
+
+    @Test
     void thePickerSearches() {
         String ticket = field(moodleDeepLinkingPicker(), "ticket");
         String page = post("lti/deep-linking", Map.of("ticket", ticket, "action", "search", "q", "second idea")).readEntity(String.class);
@@ -428,11 +439,15 @@ class LtiLaunchTest extends JerseyTest {
     void refusedWithAnUnknownKidAfterOneRateLimitedRefetch() {
         RSAKey stranger = generate("unknown-kid");
         int before = PLATFORMS.hits("/test/jwks");
+        long started = System.nanoTime();
         for (int i = 0; i < 3; i++) {
             Login login = login();
             assertRefused(login, sign(baseline(login.nonce()).build(), stranger), "is not among the keys");
         }
-        assertTrue(PLATFORMS.hits("/test/jwks") - before <= 1, "the JWKS is fetched again at most once: " + (PLATFORMS.hits("/test/jwks") - before));
+        // On a loaded machine the three launches may span a rate-limit interval: one refetch per interval begun.
+        long allowed = 1 + Duration.ofNanos(System.nanoTime() - started).toMillis() / IdTokens.JWKS_REFETCH_INTERVAL.toMillis();
+        int refetched = PLATFORMS.hits("/test/jwks") - before;
+        assertTrue(refetched <= allowed, "the JWKS is fetched again once per interval: " + refetched + " > " + allowed);
     }
 
     @Test
