@@ -15,7 +15,35 @@ import java.util.Set;
 public record Caller(String platformId, String learnerId, String contextId, Set<Role> roles) implements Principal {
 
     /** Roles a token can grant. */
-    public enum Role { LEARNER, INSTRUCTOR, ADMIN }
+    public enum Role {
+        LEARNER, INSTRUCTOR, ADMIN;
+
+        /**
+         * The one mapping of a platform's role names to ours: LTI's full URIs (the part after
+         * {@code #} counts, so context, institution and system roles alike) and short names such as
+         * {@code Instructor}; a teaching assistant teaches. A name we do not know grants nothing, and
+         * a caller granted nothing is a learner: a launch never needs a known role.
+         */
+        public static Set<Role> named(java.util.Collection<?> names) {
+            Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+            for (Object name : names) {
+                String text = String.valueOf(name).toLowerCase(java.util.Locale.ROOT);
+                String role = text.substring(text.lastIndexOf('#') + 1);
+                switch (role) {
+                    case "instructor", "teachingassistant" -> roles.add(INSTRUCTOR);
+                    case "admin", "administrator" -> roles.add(ADMIN);
+                    case "learner", "student" -> roles.add(LEARNER);
+                    default -> {
+                        // Mentor, ContentDeveloper, Guest, a platform's own: no rights of ours.
+                    }
+                }
+            }
+            if (roles.isEmpty()) {
+                roles.add(LEARNER);
+            }
+            return roles;
+        }
+    }
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -26,6 +26,7 @@ public final class Platforms {
     private static final int MIN_SECRET_BYTES = 32;
 
     private final Map<String, Platform> byId;
+    private final Map<String, List<Platform>> byIssuer;
 
     public Platforms(List<Platform> platforms) {
         Map<String, Platform> map = new LinkedHashMap<>();
@@ -35,6 +36,33 @@ public final class Platforms {
             }
         }
         this.byId = Map.copyOf(map);
+        Map<String, List<Platform>> issuers = new LinkedHashMap<>();
+        for (Platform platform : platforms) {
+            if (platform.lti() != null) {
+                List<Platform> same = issuers.computeIfAbsent(platform.lti().issuer(), issuer -> new ArrayList<>());
+                if (same.stream().anyMatch(other -> other.lti().clientId().equals(platform.lti().clientId()))) {
+                    throw new SettingsException("two platforms are LTI issuer \"" + platform.lti().issuer()
+                            + "\" with client_id \"" + platform.lti().clientId() + "\"");
+                }
+                same.add(platform);
+            }
+        }
+        issuers.replaceAll((issuer, list) -> List.copyOf(list));
+        this.byIssuer = Map.copyOf(issuers);
+    }
+
+    /**
+     * The LTI registration an issuer's message is for.
+     *
+     * @param clientId the client_id the message names; {@code null} when it names none, which is
+     *                 enough only when the issuer registered the tool once
+     */
+    public Optional<Platform> findLti(String issuer, String clientId) {
+        List<Platform> registered = issuer == null ? List.of() : byIssuer.getOrDefault(issuer, List.of());
+        if (clientId == null) {
+            return registered.size() == 1 ? Optional.of(registered.get(0)) : Optional.empty();
+        }
+        return registered.stream().filter(platform -> platform.lti().clientId().equals(clientId)).findFirst();
     }
 
     /**
@@ -67,6 +95,43 @@ public final class Platforms {
 
     public boolean demoEnabled() {
         return byId.containsKey(Platform.DEMO_ID);
+    }
+
+    private static Platform.Lti lti(PlatformsDocument.LtiEntry entry, String where, URI jwks) {
+        if (jwks == null) {
+            throw new SettingsException(where + ": an LTI platform publishes its keys: give jwksUrl, not hs256Secret");
+        }
+        if (entry.issuer() == null || entry.issuer().isBlank()) {
+            throw new SettingsException(where + ".issuer: the platform's issuer (iss) is required");
+        }
+        if (entry.clientId() == null || entry.clientId().isBlank()) {
+            throw new SettingsException(where + ".clientId: the client_id the platform gave the tool is required");
+        }
+        if (entry.deploymentIds() == null || entry.deploymentIds().isEmpty() || entry.deploymentIds().stream().anyMatch(id -> id == null || id.isBlank())) {
+            throw new SettingsException(where + ".deploymentIds: list at least one deployment id");
+        }
+        URI authorization = url(entry.authorizationEndpoint(), where + ".authorizationEndpoint");
+        if (authorization == null) {
+            throw new SettingsException(where + ".authorizationEndpoint: the platform's OIDC authorization URL is required");
+        }
+        return new Platform.Lti(entry.issuer(), entry.clientId(), authorization, url(entry.tokenEndpoint(), where + ".tokenEndpoint"),
+                entry.tokenAudience(), java.util.Set.copyOf(entry.deploymentIds()));
+    }
+
+    /** @return the http(s) URL, or {@code null} when absent */
+    static URI url(String text, String where) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI url = new URI(text);
+            if (("https".equals(url.getScheme()) || "http".equals(url.getScheme())) && url.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // answered below
+        }
+        throw new SettingsException(where + ": \"" + text + "\" is not an http(s) URL");
     }
 
     private static List<Platform> read(Path file) {
@@ -103,7 +168,8 @@ public final class Platforms {
                     throw new SettingsException(where + " (" + entry.id() + "): jwksUrl must be an http(s) URL");
                 }
             }
-            platforms.add(new Platform(entry.id(), entry.name() == null ? entry.id() : entry.name(), entry.hs256Secret(), jwks, entry.audience()));
+            Platform.Lti lti = entry.lti() == null ? null : lti(entry.lti(), where + " (" + entry.id() + "): lti", jwks);
+            platforms.add(new Platform(entry.id(), entry.name() == null ? entry.id() : entry.name(), entry.hs256Secret(), jwks, entry.audience(), lti));
         }
         return platforms;
     }

@@ -22,7 +22,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +57,7 @@ public final class TokenVerifier {
 
     private final Platforms platforms;
     private final Clock clock;
+    private final LaunchTokens launchTokens;
     private final Map<String, DefaultJWTProcessor<SecurityContext>> processors = new HashMap<>();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
@@ -66,8 +66,14 @@ public final class TokenVerifier {
     }
 
     public TokenVerifier(Platforms platforms, Clock clock) {
+        this(platforms, clock, null);
+    }
+
+    /** @param launchTokens verifies the tokens the tool issues after an LTI launch; {@code null} for none */
+    public TokenVerifier(Platforms platforms, Clock clock, LaunchTokens launchTokens) {
         this.platforms = platforms;
         this.clock = clock;
+        this.launchTokens = launchTokens;
         for (Platform platform : platforms.all()) {
             processors.put(platform.id(), processor(platform));
         }
@@ -116,6 +122,9 @@ public final class TokenVerifier {
         } catch (ParseException e) {
             throw unauthorized("The bearer token is not a signed JWT.");
         }
+        if (LaunchTokens.ISSUER.equals(issuer) && launchTokens != null) {
+            return checkLaunchToken(jwt, now);
+        }
         Platform platform = platforms.find(issuer).orElseThrow(() -> unauthorized("The token's issuer (iss) is not a registered platform."));
         JWTClaimsSet claims;
         try {
@@ -127,6 +136,23 @@ public final class TokenVerifier {
         } catch (JOSEException e) {
             throw unauthorized("The token's signature cannot be checked right now.");
         }
+        return caller(platform.id(), claims, now);
+    }
+
+    /** A token the tool issued after an LTI launch: our key, our audience, and a platform still registered. */
+    private Verified checkLaunchToken(SignedJWT jwt, Instant now) {
+        JWTClaimsSet claims = launchTokens.verifiedClaims(jwt)
+                .orElseThrow(() -> unauthorized("The launch token's signature does not verify with the tool's keys."));
+        if (claims.getExpirationTime() == null || !now.isBefore(claims.getExpirationTime().toInstant().plus(CLOCK_SKEW))) {
+            throw unauthorized("The launch token has expired: launch the activity again from the course.");
+        }
+        Object platformId = claims.getClaim("platform");
+        Platform platform = platforms.find(platformId instanceof String id ? id : null)
+                .orElseThrow(() -> unauthorized("The launch token's platform is no longer registered."));
+        return caller(platform.id(), claims, now);
+    }
+
+    private Verified caller(String platformId, JWTClaimsSet claims, Instant now) {
         if (claims.getExpirationTime().toInstant().isAfter(now.plus(MAX_LIFETIME))) {
             throw unauthorized("The token lives too long: tokens must expire within " + MAX_LIFETIME.toHours() + " hours.");
         }
@@ -139,7 +165,7 @@ public final class TokenVerifier {
         if (!context.id().isEmpty() && !ExternalId.isValid(context.id())) {
             throw unauthorized("The token's " + context.claim() + " must name the course or context, or be empty: it " + ExternalId.RULE + ".");
         }
-        return new Verified(new Caller(platform.id(), subject, context.id(), roles(claims)),
+        return new Verified(new Caller(platformId, subject, context.id(), roles(claims)),
                 claims.getExpirationTime().toInstant().plus(CLOCK_SKEW));
     }
 
@@ -201,26 +227,13 @@ public final class TokenVerifier {
     }
 
     private static Set<Caller.Role> roles(JWTClaimsSet claims) {
-        Set<Caller.Role> roles = EnumSet.noneOf(Caller.Role.class);
+        List<Object> names = new java.util.ArrayList<>();
         for (String name : new String[] {"roles", LTI_ROLES}) {
-            Object value = claims.getClaim(name);
-            if (value instanceof List<?> list) {
-                for (Object role : list) {
-                    String text = String.valueOf(role).toLowerCase(Locale.ROOT);
-                    if (text.equals("instructor") || text.endsWith("#instructor")) {
-                        roles.add(Caller.Role.INSTRUCTOR);
-                    } else if (text.equals("admin") || text.endsWith("#administrator")) {
-                        roles.add(Caller.Role.ADMIN);
-                    } else if (text.equals("learner") || text.endsWith("#learner")) {
-                        roles.add(Caller.Role.LEARNER);
-                    }
-                }
+            if (claims.getClaim(name) instanceof List<?> list) {
+                names.addAll(list);
             }
         }
-        if (roles.isEmpty()) {
-            roles.add(Caller.Role.LEARNER);
-        }
-        return roles;
+        return Caller.Role.named(names);
     }
 
     private static ProblemException unauthorized(String detail) {

@@ -5,6 +5,8 @@ import io.heartwise.api.AttemptsApi;
 import io.heartwise.api.CallerRequired;
 import io.heartwise.api.HealthApi;
 import io.heartwise.api.LessonsApi;
+import io.heartwise.api.LtiKeysApi;
+import io.heartwise.api.LtiScoresApi;
 import io.heartwise.api.QuizAttemptsApi;
 import io.heartwise.api.QuizPracticeApi;
 import io.heartwise.api.QuizzesApi;
@@ -30,7 +32,8 @@ import org.glassfish.jersey.uri.UriTemplate;
 public final class Routes {
     /** Every interface of the contract, in the order the API document lists them. */
     public static final List<Class<?>> CONTRACT = List.of(LessonsApi.class, QuizzesApi.class, QuizAttemptsApi.class, QuizPracticeApi.class,
-            AttemptsApi.class, ReportsApi.class, HealthApi.class, ApiDocumentApi.class);
+            AttemptsApi.class, ReportsApi.class, HealthApi.class, ApiDocumentApi.class, LtiKeysApi.class,
+            LtiScoresApi.class);
 
     /** The interfaces whose answers are the published content: the same for everyone, precomputed. */
     private static final Set<Class<?>> CONTENT = Set.of(LessonsApi.class, QuizzesApi.class);

@@ -210,6 +210,7 @@ public final class JdbcAttemptStore implements AttemptStore {
         StoredAttempt stored = insertAttempt(connection, attempt, maxAttempts);
         insertQuestions(connection, attempt);
         insertAnswers(connection, attempt);
+        LtiStore.owePlatformScores(connection, attempt.platformId(), attempt.learnerId(), attempt.quizId(), attempt.submittedAt());
         return new Insertion(stored, true);
     }
 

@@ -2,7 +2,9 @@ package io.heartwise.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartwise.attempt.AttemptService;
+import io.heartwise.auth.LaunchTokens;
 import io.heartwise.auth.Platforms;
+import io.heartwise.auth.ToolKeys;
 import io.heartwise.auth.TokenVerifier;
 import io.heartwise.config.Settings;
 import io.heartwise.content.CatalogLoader;
@@ -10,9 +12,13 @@ import io.heartwise.content.ContentCatalog;
 import io.heartwise.http.ContentRepresentations;
 import io.heartwise.http.JsonMappers;
 import io.heartwise.report.ReportService;
+import io.heartwise.lti.PlatformServices;
+import io.heartwise.lti.RosterSync;
+import io.heartwise.lti.ScoreSender;
 import io.heartwise.store.AttemptStore;
 import io.heartwise.store.Database;
 import io.heartwise.store.DatabaseSettings;
+import io.heartwise.store.LtiStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
@@ -43,6 +49,13 @@ public final class Heartwise implements AutoCloseable {
     private final TokenVerifier tokenVerifier;
     private final AttemptService attempts;
     private final ReportService reports;
+    private final LtiStore lti;
+    private final ToolKeys toolKeys;
+    private final LaunchTokens launchTokens;
+    private final ScoreSender scoreSender;
+    private final RosterSync rosterSync;
+    /** Sends the scores the outbox owes; only when a platform takes grades. */
+    private final java.util.concurrent.ScheduledExecutorService scoreSending;
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
@@ -57,8 +70,17 @@ public final class Heartwise implements AutoCloseable {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.representations = Objects.requireNonNull(representations, "representations");
-        this.tokenVerifier = new TokenVerifier(platforms, clock);
         this.attempts = new AttemptService(catalog, database.attempts(), json, clock);
+        this.lti = new LtiStore(database.dataSource());
+        this.toolKeys = new ToolKeys(lti, clock);
+        this.launchTokens = new LaunchTokens(toolKeys, clock);
+        this.tokenVerifier = new TokenVerifier(platforms, clock, launchTokens);
+        PlatformServices services = new PlatformServices(toolKeys, clock);
+        this.scoreSender = new ScoreSender(lti, platforms, services, attempts, catalog, clock);
+        this.scoreSending = platforms.all().stream().anyMatch(platform -> platform.lti() != null && platform.lti().tokenEndpoint() != null)
+                ? startScoreSending(scoreSender) : null;
+        // Rosters are fetched on the score sender's thread: both are background calls to platforms, and rare.
+        this.rosterSync = new RosterSync(services, lti, scoreSending == null ? Runnable::run : scoreSending, clock);
         this.reports = new ReportService(catalog, database.dataSource(), attempts);
         if (platforms.demoEnabled()) {
             LOG.log(Level.WARNING, "The local demo platform is ON: anyone can mint tokens with its public secret. "
@@ -159,8 +181,56 @@ public final class Heartwise implements AutoCloseable {
         return reports;
     }
 
+    /** @return what LTI keeps in the database */
+    LtiStore lti() {
+        return lti;
+    }
+
+    /** @return the tokens the tool issues after an LTI launch */
+    LaunchTokens launchTokens() {
+        return launchTokens;
+    }
+
+    /** @return the tool's signing keys (LTI) */
+    ToolKeys toolKeys() {
+        return toolKeys;
+    }
+
+    private static java.util.concurrent.ScheduledExecutorService startScoreSending(ScoreSender sender) {
+        java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "heartwise:lti-scores");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                sender.sendDue();
+            } catch (RuntimeException e) {
+                // The database or a platform is down: the outbox keeps the scores; the next pass tries again.
+                LOG.log(Level.WARNING, "Sending LTI scores failed for now: " + e.getMessage());
+            }
+        }, SCORE_PASS.toSeconds(), SCORE_PASS.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        return executor;
+    }
+
+    /** How often the outbox is read for scores due. */
+    private static final java.time.Duration SCORE_PASS = java.time.Duration.ofSeconds(5);
+
+    /** @return keeps the rosters of courses (NRPS) */
+    RosterSync rosterSync() {
+        return rosterSync;
+    }
+
+    /** @return the sender of the scores owed to platforms (it also runs by itself every few seconds when a platform takes grades) */
+    ScoreSender scoreSender() {
+        return scoreSender;
+    }
+
     @Override
     public void close() {
+        if (scoreSending != null) {
+            scoreSending.shutdownNow();
+        }
         database.close();
     }
 }

@@ -16,6 +16,11 @@ import io.heartwise.http.QueryLengthFilter;
 import io.heartwise.http.Routes;
 import io.heartwise.http.ValidationSettings;
 import io.heartwise.lesson.LessonsResource;
+import io.heartwise.lti.DeepLinking;
+import io.heartwise.lti.LtiKeysResource;
+import io.heartwise.lti.LtiLaunchResource;
+import io.heartwise.lti.LtiLaunches;
+import io.heartwise.lti.LtiScoresResource;
 import io.heartwise.openapi.ApiDocumentResource;
 import io.heartwise.problem.ApiExceptionMapper;
 import io.heartwise.problem.ProblemGuard;
@@ -79,7 +84,13 @@ public final class HeartwiseApplication {
                 new QuizPracticeResource(attempts),
                 new ReportsResource(heartwise.reports()),
                 new HealthResource(heartwise.catalog(), heartwise.store()),
-                ApiDocumentResource.of(Routes.CONTRACT)));
+                ApiDocumentResource.of(Routes.CONTRACT),
+                new LtiKeysResource(heartwise.toolKeys()),
+                new LtiScoresResource(heartwise.lti(), heartwise.catalog()),
+                new LtiLaunchResource(
+                        new LtiLaunches(heartwise.platforms(), heartwise.lti(), heartwise.launchTokens(), heartwise.catalog(), heartwise.clock(),
+                                heartwise.rosterSync()),
+                        new DeepLinking(heartwise.platforms(), heartwise.toolKeys(), heartwise.catalog(), heartwise.clock()))));
         if (heartwise.platforms().demoEnabled()) {
             resources.add(new DemoTokenResource(heartwise.clock()));
         }

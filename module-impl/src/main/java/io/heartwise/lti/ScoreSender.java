@@ -1,0 +1,100 @@
+package io.heartwise.lti;
+
+import io.heartwise.api.AttemptList;
+import io.heartwise.api.Quiz;
+import io.heartwise.attempt.AttemptService;
+import io.heartwise.auth.Caller;
+import io.heartwise.auth.Platform;
+import io.heartwise.auth.Platforms;
+import io.heartwise.content.ContentCatalog;
+import io.heartwise.store.LtiStore;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sends the scores the outbox owes (see {@code V5__lti_scores.sql}): for each learner and line item
+ * with pending rows, the grade that counts under the quiz's policy at the time of sending, so that
+ * however many attempts piled up, the platform ends with the current grade. A failure that may pass
+ * is tried again with exponential backoff ({@link #backoff}); a permanent refusal is recorded with
+ * what the platform said and never retried. Any node may run it: claims keep one send in flight per
+ * learner and line item. Thread-safe.
+ */
+public final class ScoreSender {
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    /** Longer than a score request can take (two 10 s timeouts): a claim outliving its node is then free again. */
+    static final Duration CLAIM = Duration.ofMinutes(2);
+    private static final System.Logger LOG = System.getLogger(ScoreSender.class.getName());
+
+    private final LtiStore store;
+    private final Platforms platforms;
+    private final PlatformServices services;
+    private final AttemptService attempts;
+    private final ContentCatalog catalog;
+    private final Clock clock;
+
+    public ScoreSender(LtiStore store, Platforms platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
+                       Clock clock) {
+        this.store = store;
+        this.platforms = platforms;
+        this.services = services;
+        this.attempts = attempts;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** @return how many learner/line-item pairs this pass settled or put off */
+    public int sendDue() {
+        int handled = 0;
+        Instant now = Instant.now(clock);
+        for (LtiStore.OwedScore owed : store.due(now, 100)) {
+            Optional<LtiStore.Claim> claim = store.claim(owed, now, now.plus(CLAIM));
+            if (claim.isPresent()) {
+                send(claim.get());
+                handled++;
+            }
+        }
+        return handled;
+    }
+
+    private void send(LtiStore.Claim claim) {
+        LtiStore.OwedScore owed = claim.owed();
+        Optional<Platform> platform = platforms.find(owed.platformId()).filter(found -> found.lti() != null && found.lti().tokenEndpoint() != null);
+        Optional<Quiz> quiz = catalog.quiz(owed.quizId());
+        if (platform.isEmpty() || quiz.isEmpty()) {
+            store.settle(claim, "rejected", 0, platform.isEmpty() ? "platform " + owed.platformId() + " is not registered for grades"
+                    : "quiz " + owed.quizId() + " no longer exists", Instant.now(clock));
+            return;
+        }
+        AttemptList list = attempts.list(new Caller(owed.platformId(), owed.learnerId(), "", Set.of(Caller.Role.LEARNER)), owed.quizId());
+        if (list.grade() == null) {
+            store.settle(claim, "sent", 0, "no attempt to send", Instant.now(clock));
+            return;
+        }
+        int maximum = quiz.get().maxScore();
+        double given = Math.round(list.grade() * maximum * 100) / 100.0;
+        String comment = "Heartwise: " + list.grading() + " of " + list.attempts().size() + " attempt" + (list.attempts().size() == 1 ? "" : "s");
+        PlatformServices.Answer answer = services.postScore(platform.get(), URI.create(owed.lineItem()),
+                new PlatformServices.Score(owed.learnerId(), given, maximum, comment, Instant.now(clock)));
+        Instant now = Instant.now(clock);
+        switch (answer.outcome()) {
+            case SENT -> store.settle(claim, "sent", answer.status(), null, now);
+            case REJECTED -> {
+                LOG.log(System.Logger.Level.WARNING, "Platform " + owed.platformId() + " refused the score of learner " + owed.learnerId()
+                        + " for quiz " + owed.quizId() + " for good: " + answer.detail());
+                store.settle(claim, "rejected", answer.status(), answer.detail(), now);
+            }
+            case RETRY -> store.settle(claim, "pending", answer.status(), answer.detail(), now.plus(backoff(claim.tries())));
+        }
+    }
+
+    /** @return the wait before try {@code tries + 2}: 5 s, 10 s, 20 s, … up to an hour */
+    static Duration backoff(int tries) {
+        return tries >= 20 ? LONGEST_WAIT : FIRST_RETRY.multipliedBy(1L << tries).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT
+                : FIRST_RETRY.multipliedBy(1L << tries);
+    }
+}
