@@ -1,5 +1,10 @@
 package io.heartwise.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -16,6 +21,7 @@ import java.util.List;
  * {@code 403 forbidden}. Only the caller's own platform is ever shown.
  */
 @CallerRequired
+@Tag(name = "lti", description = "LTI 1.3: the tool's keys and the grades sent to platforms.")
 @Path("lti/scores")
 @Produces(MediaType.APPLICATION_JSON)
 public interface LtiScoresApi {
@@ -29,8 +35,21 @@ public interface LtiScoresApi {
      */
     @GET
     @Path("{quizId}")
-    List<ScoreDelivery> list(@PathParam("quizId") @Size(max = Slug.MAX_LENGTH, message = Slug.RULE)
+    @Operation(operationId = "listScoreDeliveries", summary = "List where the grades owed to the caller's platform for a quiz stand",
+            description = "Every score owed to the caller's platform for this quiz through LTI Assignment and Grade Services, newest first (at most 1000): pending (retried with backoff), sent, or rejected for good with the platform's last answer. Instructor or admin token.")
+    @ApiResponse(responseCode = "200", description = "The scores owed, newest first", content = @Content(schema = @Schema(implementation = ScoreDeliveries.class)))
+    @Problems({ProblemType.FORBIDDEN, ProblemType.QUIZ_NOT_FOUND, ProblemType.SERVICE_UNAVAILABLE})
+    ScoreDeliveries list(@PathParam("quizId") @Size(max = Slug.MAX_LENGTH, message = Slug.RULE)
                              @Pattern(regexp = Slug.PATTERN, message = Slug.RULE) String quizId);
+
+    /**
+     * The scores owed for one quiz.
+     *
+     * @param quizId the quiz
+     * @param scores newest first, at most 1000
+     */
+    record ScoreDeliveries(String quizId, List<ScoreDelivery> scores) {
+    }
 
     /**
      * One score owed to a platform's line item.
@@ -40,7 +59,8 @@ public interface LtiScoresApi {
      * @param lastStatus the platform's last HTTP status; 0 when it could not be reached; {@code null} before the first try
      * @param lastError  what the platform last said when it did not accept it; {@code null} otherwise
      */
-    record ScoreDelivery(String learnerId, String lineItem, String status, int tries, Integer lastStatus, String lastError,
+    record ScoreDelivery(String learnerId, String lineItem, @Schema(allowableValues = {"pending", "sent", "rejected"}) String status, int tries,
+                         Integer lastStatus, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String lastError,
                          Instant createdAt) {
     }
 }

@@ -148,7 +148,8 @@ public final class LtiLaunches {
         if (roster != null) {
             roster.afterLaunch(verified.platform(), caller, claims.getClaim(LtiClaims.NRPS) instanceof Map<?, ?> nrps ? nrps : null);
         }
-        return new Launch(caller, launchTokens.issue(caller), landing(claims, pagesRoot), verified.messageType(), claims);
+        String landing = caller.isStaff() ? staffLanding(claims) : landing(claims, pagesRoot);
+        return new Launch(caller, launchTokens.issue(caller), landing, verified.messageType(), claims);
     }
 
     /**
@@ -165,7 +166,19 @@ public final class LtiLaunches {
     }
 
     /**
-     * The page a launch opens: the page its {@code target_link_uri} names when that is one of ours
+     * The page an instructor's or an administrator's launch opens: the results of the quiz its custom
+     * parameter {@code quiz} names (as Deep Linking sets it), else the course overview.
+     */
+    String staffLanding(JWTClaimsSet claims) {
+        Map<?, ?> custom = claims.getClaim(LtiClaims.CUSTOM) instanceof Map<?, ?> map ? map : Map.of();
+        if (custom.get("quiz") instanceof String quiz && catalog.quiz(quiz).isPresent()) {
+            return "instructor/quizzes/" + quiz;
+        }
+        return "instructor";
+    }
+
+    /**
+     * The page a learner's launch opens: the page its {@code target_link_uri} names when that is one of ours
      * (what Deep Linking links to), else the lesson, section or quiz its custom parameters
      * {@code lesson}, {@code section} or {@code quiz} name, else the landing page.
      */

@@ -8,7 +8,6 @@ import io.heartwise.problem.ProblemException;
 import io.heartwise.store.LtiStore;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
 
 /** Shows instructors where their platform's grades stand: pending, sent, or refused for good with the platform's reason. */
 public final class LtiScoresResource implements LtiScoresApi {
@@ -24,7 +23,7 @@ public final class LtiScoresResource implements LtiScoresApi {
     }
 
     @Override
-    public List<ScoreDelivery> list(String quizId) {
+    public ScoreDeliveries list(String quizId) {
         Caller caller = Caller.of(security);
         if (!caller.isStaff()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Grade delivery is for instructors and admins; this token grants the learner role only.");
@@ -32,6 +31,6 @@ public final class LtiScoresResource implements LtiScoresApi {
         if (catalog.quiz(quizId).isEmpty()) {
             throw new ProblemException(ProblemType.QUIZ_NOT_FOUND, "No quiz has the id \"" + quizId + "\".");
         }
-        return store.deliveries(caller.platformId(), quizId);
+        return new ScoreDeliveries(quizId, store.deliveries(caller.platformId(), quizId));
     }
 }

@@ -411,7 +411,7 @@ class LtiLaunchTest extends JerseyTest {
 
         String instructor = launchToken(claims -> claims.subject("teacher").claim(LtiClaims.ROLES, List.of(MEMBERSHIP + "Instructor")));
         JsonNode deliveries = readJson(target("lti/scores/" + quiz).request().header("Authorization", "Bearer " + instructor).get());
-        JsonNode owed = deliveries.get(0);
+        JsonNode owed = deliveries.get("scores").get(0);
         assertEquals("graded-learner", owed.get("learnerId").asText());
         assertEquals(lineItem, owed.get("lineItem").asText());
         assertEquals("pending", owed.get("status").asText(), "the test platform has no token endpoint: it stays owed");
