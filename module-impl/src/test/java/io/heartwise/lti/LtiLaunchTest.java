@@ -387,6 +387,23 @@ class LtiLaunchTest extends JerseyTest {
     }
 
     @Test
+    void anInstructorLandsOnTheResultsOfTheQuizTheLinkNamesElseOnTheCourseOverview() {
+        Login login = login();
+        Response toQuiz = post("lti/launch", Map.of("state", login.state(), "id_token", sign(baseline(login.nonce())
+                .claim(LtiClaims.ROLES, List.of(MEMBERSHIP + "Instructor"))
+                .claim(LtiClaims.CUSTOM, Map.of("quiz", "first-lesson-introduction")).build(), TEST_KEY)));
+        assertEquals(303, toQuiz.getStatus());
+        String quizPage = toQuiz.getHeaderString("Location");
+        assertTrue(quizPage.contains("/instructor/quizzes/first-lesson-introduction#token="), quizPage);
+
+        Login again = login();
+        Response toOverview = post("lti/launch", Map.of("state", again.state(), "id_token", sign(baseline(again.nonce())
+                .claim(LtiClaims.ROLES, List.of(MEMBERSHIP + "Instructor")).build(), TEST_KEY)));
+        String overview = toOverview.getHeaderString("Location");
+        assertTrue(overview.contains("/instructor#token="), overview);
+    }
+
+    @Test
     void aLaunchTokenActsForTheLearnerOfItsPlatformOnly() {
         Login login = login();
         Response response = post("lti/launch", Map.of("state", login.state(), "id_token", sign(baseline(login.nonce()).build(), TEST_KEY)));
