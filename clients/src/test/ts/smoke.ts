@@ -85,6 +85,9 @@ async function main(): Promise<void> {
         check(result.questions.length === quiz.questions.length && result.questions.every(question => question.answered), "every question graded");
         check(result.questions.every(question => question.response?.type === question.type), "each response names its type");
         quiz.questions.forEach(question => answered.add(question.type));
+        if (result.id === undefined) {
+            throw new Error("a stored attempt came back without its id");
+        }
         const again = await attempts.getAttempt({ attemptId: result.id });
         check(again.id === result.id && again.score === result.score, "the attempt read back");
         const mine = await attempts.listMyAttempts({ quizId });
