@@ -213,7 +213,15 @@
         if (!answer.ok || !answer.body || !answer.body.quiz) { return; }
         var shown = answer.body.quiz.questions;
         var anchor = form.querySelector('[data-outcome]');
-        Array.prototype.slice.call(form.querySelectorAll('[data-question]')).forEach(function (fieldset) {
+        var all = form.querySelectorAll('[data-question]');
+        var drawn = section.querySelector('[data-drawn]');
+        if (shown.length < all.length && !drawn) {
+          drawn = el('p', 'facts');
+          drawn.setAttribute('data-drawn', '');
+          section.querySelector('.facts').insertAdjacentElement('afterend', drawn);
+        }
+        if (drawn) { drawn.textContent = t('drawn', shown.length, all.length); }
+        Array.prototype.slice.call(all).forEach(function (fieldset) {
           fieldset.hidden = true;
           fieldset.disabled = true;
         });
