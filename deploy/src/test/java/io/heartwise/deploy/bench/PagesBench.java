@@ -8,8 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The lesson page in headless Chromium on the embedded runner over loopback: bytes on the wire
@@ -32,14 +30,7 @@ public final class PagesBench {
         List<String> options = List.of("-Xmx256m", "-XX:SharedArchiveFile=" + jar.resolveSibling("heartwise-server.jsa"));
         try (RunnerProcess runner = new RunnerProcess(jar, base, options)) {
             runner.start();
-            ChromeOptions chrome = new ChromeOptions();
-            chrome.setBinary(System.getProperty("bench.chromium", "/usr/bin/chromium"));
-            chrome.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-default-apps", "--disable-sync", "--disable-extensions", "--no-first-run",
-                    "--window-size=1280,900");
-            ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Path.of(System.getProperty("bench.chromedriver", "/usr/bin/chromedriver")).toFile())
-                    .usingAnyFreePort().build(), chrome);
+            ChromeDriver driver = HeadlessChromium.start();
             try {
                 driver.executeCdpCommand("Network.enable", Map.of());
                 driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));

@@ -26,8 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The instructor's quiz page for N attempts (default 100,000) on the embedded runner over
@@ -81,14 +79,7 @@ public final class StaffPagesBench {
                 get(http, report, instructor);
                 api.add((System.nanoTime() - started) / 1e6);
             }
-            ChromeOptions chrome = new ChromeOptions();
-            chrome.setBinary(System.getProperty("bench.chromium", "/usr/bin/chromium"));
-            chrome.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-default-apps", "--disable-sync", "--disable-extensions", "--no-first-run",
-                    "--window-size=1280,900");
-            ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Path.of(System.getProperty("bench.chromedriver", "/usr/bin/chromedriver")).toFile())
-                    .usingAnyFreePort().build(), chrome);
+            ChromeDriver driver = HeadlessChromium.start();
             List<Double> interactive = new ArrayList<>();
             try {
                 String page = runner.uri("instructor/quizzes/" + quiz.id()).toString();
