@@ -36,9 +36,17 @@ public final class ScoreSender {
     private final AttemptService attempts;
     private final ContentCatalog catalog;
     private final Clock clock;
+    private final Duration firstRetry;
 
     public ScoreSender(LtiStore store, Platforms platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
                        Clock clock) {
+        this(store, platforms, services, attempts, catalog, clock, FIRST_RETRY);
+    }
+
+    /** @param firstRetry the wait before a score's second try ({@link ScoreSending#firstRetry}) */
+    public ScoreSender(LtiStore store, Platforms platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
+                       Clock clock, Duration firstRetry) {
+        this.firstRetry = firstRetry;
         this.store = store;
         this.platforms = platforms;
         this.services = services;
@@ -88,13 +96,18 @@ public final class ScoreSender {
                         + " for quiz " + owed.quizId() + " for good: " + answer.detail());
                 store.settle(claim, "rejected", answer.status(), answer.detail(), now);
             }
-            case RETRY -> store.settle(claim, "pending", answer.status(), answer.detail(), now.plus(backoff(claim.tries())));
+            case RETRY -> store.settle(claim, "pending", answer.status(), answer.detail(), now.plus(backoff(firstRetry, claim.tries())));
         }
     }
 
-    /** @return the wait before try {@code tries + 2}: 5 s, 10 s, 20 s, … up to an hour */
+    /** @return the wait before try {@code tries + 2} by default: 5 s, 10 s, 20 s, … up to an hour */
     static Duration backoff(int tries) {
-        return tries >= 20 ? LONGEST_WAIT : FIRST_RETRY.multipliedBy(1L << tries).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT
-                : FIRST_RETRY.multipliedBy(1L << tries);
+        return backoff(FIRST_RETRY, tries);
+    }
+
+    /** @return the wait before try {@code tries + 2}: {@code first}, twice that, four times, … up to an hour */
+    static Duration backoff(Duration first, int tries) {
+        return tries >= 20 ? LONGEST_WAIT : first.multipliedBy(1L << tries).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT
+                : first.multipliedBy(1L << tries);
     }
 }

@@ -15,6 +15,7 @@ import io.heartwise.report.ReportService;
 import io.heartwise.lti.PlatformServices;
 import io.heartwise.lti.RosterSync;
 import io.heartwise.lti.ScoreSender;
+import io.heartwise.lti.ScoreSending;
 import io.heartwise.store.AttemptStore;
 import io.heartwise.store.Database;
 import io.heartwise.store.DatabaseSettings;
@@ -37,7 +38,7 @@ public final class Heartwise implements AutoCloseable {
 
     /** Every setting the plugin reads, of the web layer and of the database. */
     public static final java.util.List<String> SETTING_NAMES = java.util.stream.Stream.of(
-            Settings.NAMES, DatabaseSettings.NAMES, io.heartwise.page.PageSettings.NAMES).flatMap(java.util.List::stream).toList();
+            Settings.NAMES, DatabaseSettings.NAMES, io.heartwise.page.PageSettings.NAMES, ScoreSending.NAMES).flatMap(java.util.List::stream).toList();
 
     private final Settings settings;
     private final ContentCatalog catalog;
@@ -59,11 +60,12 @@ public final class Heartwise implements AutoCloseable {
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
-        this(settings, catalog, new ContentRepresentations(JsonMappers.api(), catalog, settings.contentCacheControl()), platforms, database, clock);
+        this(settings, catalog, new ContentRepresentations(JsonMappers.api(), catalog, settings.contentCacheControl()), platforms, database, clock,
+                ScoreSending.defaults());
     }
 
     private Heartwise(Settings settings, ContentCatalog catalog, ContentRepresentations representations, Platforms platforms,
-                      Database database, Clock clock) {
+                      Database database, Clock clock, ScoreSending sending) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.platforms = Objects.requireNonNull(platforms, "platforms");
@@ -76,9 +78,9 @@ public final class Heartwise implements AutoCloseable {
         this.launchTokens = new LaunchTokens(toolKeys, clock);
         this.tokenVerifier = new TokenVerifier(platforms, clock, launchTokens);
         PlatformServices services = new PlatformServices(toolKeys, clock);
-        this.scoreSender = new ScoreSender(lti, platforms, services, attempts, catalog, clock);
+        this.scoreSender = new ScoreSender(lti, platforms, services, attempts, catalog, clock, sending.firstRetry());
         this.scoreSending = platforms.all().stream().anyMatch(platform -> platform.lti() != null && platform.lti().tokenEndpoint() != null)
-                ? startScoreSending(scoreSender) : null;
+                ? startScoreSending(scoreSender, sending.interval()) : null;
         // Rosters are fetched on the score sender's thread: both are background calls to platforms, and rare.
         this.rosterSync = new RosterSync(services, lti, scoreSending == null ? Runnable::run : scoreSending, clock);
         this.reports = new ReportService(catalog, database.dataSource(), attempts);
@@ -102,6 +104,7 @@ public final class Heartwise implements AutoCloseable {
     public static Heartwise start(Function<String, Optional<String>> lookup) {
         long startedAt = System.nanoTime();
         Settings settings = Settings.from(lookup);
+        ScoreSending sending = ScoreSending.from(lookup);
         DatabaseSettings databaseSettings = DatabaseSettings.from(lookup);
         // Opening the database (pool, migrations) is the longest part of a start and depends on
         // nothing else: it goes first, on its own thread (the common pool has no spare thread on
@@ -128,7 +131,7 @@ public final class Heartwise implements AutoCloseable {
         LOG.log(Level.INFO, () -> "Heartwise started in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms: "
                 + catalog.lessonList().lessons().size() + " lessons, "
                 + catalog.quizIds().size() + " quizzes, storage " + databaseSettings);
-        return new Heartwise(settings, catalog, representations, platforms, database, Clock.systemUTC());
+        return new Heartwise(settings, catalog, representations, platforms, database, Clock.systemUTC(), sending);
     }
 
     public Settings settings() {
@@ -196,7 +199,7 @@ public final class Heartwise implements AutoCloseable {
         return toolKeys;
     }
 
-    private static java.util.concurrent.ScheduledExecutorService startScoreSending(ScoreSender sender) {
+    private static java.util.concurrent.ScheduledExecutorService startScoreSending(ScoreSender sender, java.time.Duration interval) {
         java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "heartwise:lti-scores");
             thread.setDaemon(true);
@@ -209,19 +212,16 @@ public final class Heartwise implements AutoCloseable {
                 // The database or a platform is down: the outbox keeps the scores; the next pass tries again.
                 LOG.log(Level.WARNING, "Sending LTI scores failed for now: " + e.getMessage());
             }
-        }, SCORE_PASS.toSeconds(), SCORE_PASS.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        }, interval.toMillis(), interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return executor;
     }
-
-    /** How often the outbox is read for scores due. */
-    private static final java.time.Duration SCORE_PASS = java.time.Duration.ofSeconds(5);
 
     /** @return keeps the rosters of courses (NRPS) */
     RosterSync rosterSync() {
         return rosterSync;
     }
 
-    /** @return the sender of the scores owed to platforms (it also runs by itself every few seconds when a platform takes grades) */
+    /** @return the sender of the scores owed to platforms (it also runs by itself every {@link ScoreSending#interval} when a platform takes grades) */
     ScoreSender scoreSender() {
         return scoreSender;
     }

@@ -128,6 +128,13 @@ class ScoreOutboxTest {
         assertEquals(Duration.ofHours(1), ScoreSender.backoff(64));
     }
 
+    @Test
+    void aShorterFirstRetryDoublesTheSameWay() {
+        assertEquals(Duration.ofMillis(200), ScoreSender.backoff(Duration.ofMillis(200), 0));
+        assertEquals(Duration.ofMillis(1600), ScoreSender.backoff(Duration.ofMillis(200), 3));
+        assertEquals(Duration.ofHours(1), ScoreSender.backoff(Duration.ofMillis(200), 19));
+    }
+
     private void link(String learner) {
         new LtiStore(database.dataSource()).linkGrade("canvas", learner, QUIZ, canvas.url(LINE_ITEM_PATH + "?x=1").toString(), Instant.now(clock));
     }
