@@ -573,6 +573,15 @@
   loadProgress();
   demo();
   resizer();
+  // The language an LMS launch named (?lang=) stays on the links between our pages.
+  var lang = /[?&]lang=([^&]*)/.exec(location.search);
+  if (lang) {
+    document.querySelectorAll('a[href^="' + body.getAttribute('data-root') + '"]').forEach(function (link) {
+      var url = new URL(link.href);
+      url.searchParams.set('lang', decodeURIComponent(lang[1]));
+      link.href = url.href;
+    });
+  }
   // Links between our pages carry the token where the tab cannot keep it.
   if (token && !storage()) {
     document.querySelectorAll('a[href^="' + body.getAttribute('data-root') + '"]').forEach(function (link) {
