@@ -65,7 +65,8 @@ public final class LtiLaunchResource {
     /**
      * The launch: on success a {@code 303} to the page to land on, with the launch-scoped token in
      * the URL's fragment ({@code #token=}), which browsers never send to a server nor put in a
-     * {@code Referer}; the page takes it out of the address at once.
+     * {@code Referer}; the page takes it out of the address at once. The launch's locale goes in the
+     * query ({@link LaunchLanguage}).
      */
     @POST
     @Path("launch")
@@ -78,7 +79,7 @@ public final class LtiLaunchResource {
             if (LtiClaims.DEEP_LINKING_REQUEST.equals(launch.messageType())) {
                 return LaunchPages.picker(deepLinking.request(launch), deepLinking.choices(null), null, null);
             }
-            return LaunchPages.html(Response.seeOther(URI.create(pages + launch.landing() + "#token=" + launch.token())), "");
+            return LaunchPages.html(Response.seeOther(URI.create(pages + LaunchLanguage.landing(launch.landing(), launch.claims()) + "#token=" + launch.token())), "");
         } catch (LaunchRefused e) {
             return LaunchPages.refused("launch", e);
         } catch (StoreUnavailableException e) {

@@ -61,7 +61,7 @@ public final class OembedResource implements OembedApi {
         URI root = uriInfo.getBaseUri();
         Lesson lesson = ours(page, root).orElseThrow(() -> new ProblemException(ProblemType.LESSON_NOT_FOUND,
                 "The url is not a lesson page of this server; lesson pages are at " + root + "lessons/{lessonId}."));
-        Messages messages = frames.messages(headers);
+        Messages messages = frames.messages(uriInfo, headers);
         String src = page.getScheme() + "://" + page.getRawAuthority() + page.getRawPath();
         String html = templates.iframe(new EmbeddedFrame(src, messages.get("iframe.title", lesson.title()), width, height));
         return new Oembed("rich", "1.0", messages.get("oembed.title", lesson.title()), messages.get("brand"), root.toString(), html, width, height);

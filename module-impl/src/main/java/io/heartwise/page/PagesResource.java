@@ -95,7 +95,7 @@ public final class PagesResource {
     @Path("lessons/{lessonId}/review")
     public Response review(@PathParam("lessonId") String lessonId) {
         Lesson lesson = lessonOf(lessonId);
-        return render(lesson, null, lesson.title() + " · " + frames.messages(headers).get("lesson.review"), lesson.reviewQuizId());
+        return render(lesson, null, lesson.title() + " · " + frames.messages(uriInfo, headers).get("lesson.review"), lesson.reviewQuizId());
     }
 
     private Response section(Lesson lesson, Section section) {

@@ -483,16 +483,20 @@
   }
 
   // --- Living in an iframe: the height follows the content ----------------------------------------
-  // Posts LTI's lti.frameResize and our own heartwise.resize, which embed.js applies on a host page.
+  // Posts LTI's lti.frameResize and our own heartwise.resize, which embed.js applies on a host page;
+  // in a WordPress post, also the message WordPress's wp-embed.js applies, with the secret WordPress
+  // put into the iframe's address (#?secret=).
   function resizer() {
     if (window.parent === window) { return; }
     var last = 0;
+    var wordPress = /[#?&]secret=([A-Za-z0-9]+)/.exec(location.hash);
     function post() {
       var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
       if (height === last) { return; }
       last = height;
       window.parent.postMessage({ subject: 'lti.frameResize', height: height }, '*');
       window.parent.postMessage({ type: 'heartwise.resize', height: height }, '*');
+      if (wordPress) { window.parent.postMessage({ message: 'height', value: height, secret: wordPress[1] }, '*'); }
     }
     if (window.ResizeObserver) { new ResizeObserver(post).observe(document.documentElement); }
     window.addEventListener('load', post);
@@ -573,6 +577,15 @@
   loadProgress();
   demo();
   resizer();
+  // The language an LMS launch named (?lang=) stays on the links between our pages.
+  var lang = /[?&]lang=([^&]*)/.exec(location.search);
+  if (lang) {
+    document.querySelectorAll('a[href^="' + body.getAttribute('data-root') + '"]').forEach(function (link) {
+      var url = new URL(link.href);
+      url.searchParams.set('lang', decodeURIComponent(lang[1]));
+      link.href = url.href;
+    });
+  }
   // Links between our pages carry the token where the tab cannot keep it.
   if (token && !storage()) {
     document.querySelectorAll('a[href^="' + body.getAttribute('data-root') + '"]').forEach(function (link) {

@@ -387,6 +387,17 @@ class LtiLaunchTest extends JerseyTest {
     }
 
     @Test
+    void theLaunchsLocaleGoesToTheLandingPageAsItsLangParameter() {
+        Login login = login();
+        Response response = post("lti/launch", Map.of("state", login.state(), "id_token", sign(baseline(login.nonce())
+                .claim(LtiClaims.CUSTOM, Map.of("lesson", "first-lesson"))
+                .claim(LtiClaims.LAUNCH_PRESENTATION, Map.of("locale", "de-DE", "document_target", "iframe")).build(), TEST_KEY)));
+        assertEquals(303, response.getStatus());
+        String location = response.getHeaderString("Location");
+        assertTrue(location.contains("/lessons/first-lesson?lang=de-DE#token="), location);
+    }
+
+    @Test
     void anInstructorLandsOnTheResultsOfTheQuizTheLinkNamesElseOnTheCourseOverview() {
         Login login = login();
         Response toQuiz = post("lti/launch", Map.of("state", login.state(), "id_token", sign(baseline(login.nonce())

@@ -58,8 +58,18 @@ class MessagesTest {
 
     @Test
     void aReaderWhoseLanguagesTheBundleLacksGetsEnglish() {
-        Messages messages = Messages.forLanguages(List.of(Locale.forLanguageTag("xx"), Locale.GERMAN));
+        Messages messages = Messages.forLanguages(List.of(Locale.forLanguageTag("xx"), Locale.FRENCH));
         assertEquals("en", messages.language());
         assertEquals("Quiz: Intro", messages.get("quiz.heading", "Intro"));
+    }
+
+    /** The tests' messages_de.properties translates a few keys, as a translation in progress would. */
+    @Test
+    void aSecondLanguageIsOneMoreBundleBesideTheEnglishAndFallsBackToItKeyByKey() {
+        Messages german = Messages.forLanguages(List.of(Locale.forLanguageTag("fr-CH"), Locale.forLanguageTag("de-AT")));
+        assertEquals("de", german.language());
+        assertEquals("Wiederholungsquiz", german.get("lesson.review"));
+        assertEquals("Quiz: Intro", german.get("quiz.heading", "Intro"), "a key it lacks, in English");
+        assertTrue(german.scriptMessages().contains("\"state.read\":\"Gelesen\""), german.scriptMessages());
     }
 }
