@@ -45,7 +45,7 @@ public final class Heartwise implements AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final ContentRepresentations representations;
-    private final ObjectMapper json = JsonMappers.api();
+    private final ObjectMapper json;
     private final TokenVerifier tokenVerifier;
     private final AttemptService attempts;
     private final ReportService reports;
@@ -59,17 +59,14 @@ public final class Heartwise implements AutoCloseable {
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
-        this(settings, catalog, new ContentRepresentations(JsonMappers.api(), catalog, settings.contentCacheControl()), platforms, database, clock);
-    }
-
-    private Heartwise(Settings settings, ContentCatalog catalog, ContentRepresentations representations, Platforms platforms,
-                      Database database, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.platforms = Objects.requireNonNull(platforms, "platforms");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.representations = Objects.requireNonNull(representations, "representations");
+        this.json = JsonMappers.api();
+        // Serializes nothing yet: each content response is built when it is first asked for.
+        this.representations = new ContentRepresentations(json, catalog, settings.contentCacheControl());
         this.attempts = new AttemptService(catalog, database.attempts(), json, clock);
         this.lti = new LtiStore(database.dataSource());
         this.toolKeys = new ToolKeys(lti, clock);
@@ -105,16 +102,14 @@ public final class Heartwise implements AutoCloseable {
         DatabaseSettings databaseSettings = DatabaseSettings.from(lookup);
         // Opening the database (pool, migrations) is the longest part of a start and depends on
         // nothing else: it goes first, on its own thread (the common pool has no spare thread on
-        // two cores), while this one reads the platforms and the content and serializes the content.
+        // two cores), while this one reads the platforms and the content.
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(databaseSettings),
                 task -> new Thread(task, "heartwise:database-opening").start());
         Platforms platforms;
         ContentCatalog catalog;
-        ContentRepresentations representations;
         try {
             platforms = Platforms.load(settings.platformsFile(), settings.demoPlatform());
             catalog = CatalogLoader.loadFromClasspath();
-            representations = new ContentRepresentations(JsonMappers.api(), catalog, settings.contentCacheControl());
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;
@@ -128,7 +123,7 @@ public final class Heartwise implements AutoCloseable {
         LOG.log(Level.INFO, () -> "Heartwise started in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms: "
                 + catalog.lessonList().lessons().size() + " lessons, "
                 + catalog.quizIds().size() + " quizzes, storage " + databaseSettings);
-        return new Heartwise(settings, catalog, representations, platforms, database, Clock.systemUTC());
+        return new Heartwise(settings, catalog, platforms, database, Clock.systemUTC());
     }
 
     public Settings settings() {
