@@ -59,14 +59,23 @@ public final class Heartwise implements AutoCloseable {
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
+        this(settings, catalog, JsonMappers.api(), platforms, database, clock);
+    }
+
+    private Heartwise(Settings settings, ContentCatalog catalog, ObjectMapper json, Platforms platforms, Database database, Clock clock) {
+        this(settings, catalog, json, new ContentRepresentations(json, catalog, settings.contentCacheControl()), platforms, database, clock);
+    }
+
+    /** @param representations over {@code json}; they serialize nothing until each is first asked for */
+    private Heartwise(Settings settings, ContentCatalog catalog, ObjectMapper json, ContentRepresentations representations, Platforms platforms,
+                      Database database, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.platforms = Objects.requireNonNull(platforms, "platforms");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.json = JsonMappers.api();
-        // Serializes nothing yet: each content response is built when it is first asked for.
-        this.representations = new ContentRepresentations(json, catalog, settings.contentCacheControl());
+        this.json = Objects.requireNonNull(json, "json");
+        this.representations = Objects.requireNonNull(representations, "representations");
         this.attempts = new AttemptService(catalog, database.attempts(), json, clock);
         this.lti = new LtiStore(database.dataSource());
         this.toolKeys = new ToolKeys(lti, clock);
@@ -102,14 +111,19 @@ public final class Heartwise implements AutoCloseable {
         DatabaseSettings databaseSettings = DatabaseSettings.from(lookup);
         // Opening the database (pool, migrations) is the longest part of a start and depends on
         // nothing else: it goes first, on its own thread (the common pool has no spare thread on
-        // two cores), while this one reads the platforms and the content.
+        // two cores), while this one reads the platforms and the content and builds the API's JSON
+        // mapper and the content's representations (which serialize nothing yet).
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(databaseSettings),
                 task -> new Thread(task, "heartwise:database-opening").start());
         Platforms platforms;
         ContentCatalog catalog;
+        ObjectMapper json;
+        ContentRepresentations representations;
         try {
             platforms = Platforms.load(settings.platformsFile(), settings.demoPlatform());
             catalog = CatalogLoader.loadFromClasspath();
+            json = JsonMappers.api();
+            representations = new ContentRepresentations(json, catalog, settings.contentCacheControl());
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;
@@ -123,7 +137,7 @@ public final class Heartwise implements AutoCloseable {
         LOG.log(Level.INFO, () -> "Heartwise started in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms: "
                 + catalog.lessonList().lessons().size() + " lessons, "
                 + catalog.quizIds().size() + " quizzes, storage " + databaseSettings);
-        return new Heartwise(settings, catalog, platforms, database, Clock.systemUTC());
+        return new Heartwise(settings, catalog, json, representations, platforms, database, Clock.systemUTC());
     }
 
     public Settings settings() {
