@@ -77,9 +77,9 @@ public interface ReportsApi {
     QuizReport quiz(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                     @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
                     @Parameter(description = "The course or context; see the scope rules", schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN)) @QueryParam("context") String context,
-                    @QueryParam("from") Instant from,
-                    @QueryParam("to") Instant to,
-                    @QueryParam("attempts") @DefaultValue("all") CountedAttempts attempts,
+                    @QueryParam("from") @ConvertedParameter Instant from,
+                    @QueryParam("to") @ConvertedParameter Instant to,
+                    @QueryParam("attempts") @ConvertedParameter @DefaultValue("all") CountedAttempts attempts,
                     @Parameter(description = "A quiz version (content hash)", schema = @Schema(minLength = 1, maxLength = ParameterRules.MAX_VERSION_LENGTH, pattern = ParameterRules.VERSION_PATTERN)) @QueryParam("version") String version);
 
     /**
@@ -107,11 +107,11 @@ public interface ReportsApi {
                          @Parameter(description = "The course or context; see the scope rules", schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN)) @QueryParam("context") String context,
                          @Parameter(description = "Only this learner's attempts", schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN)) @QueryParam("learner") String learner,
                          @Parameter(description = "A quiz version (content hash)", schema = @Schema(minLength = 1, maxLength = ParameterRules.MAX_VERSION_LENGTH, pattern = ParameterRules.VERSION_PATTERN)) @QueryParam("version") String version,
-                         @QueryParam("from") Instant from,
-                         @QueryParam("to") Instant to,
+                         @QueryParam("from") @ConvertedParameter Instant from,
+                         @QueryParam("to") @ConvertedParameter Instant to,
                          @Parameter(description = "The next cursor of the previous page, unchanged", schema = @Schema(minLength = 1)) @QueryParam("after") String after,
                          @Parameter(description = "Page size", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + AttemptListFilter.MAX_LIMIT, defaultValue = "" + AttemptListFilter.DEFAULT_LIMIT))
-                         @QueryParam("limit") @DefaultValue("" + AttemptListFilter.DEFAULT_LIMIT) Integer limit);
+                         @QueryParam("limit") @ConvertedParameter @DefaultValue("" + AttemptListFilter.DEFAULT_LIMIT) Integer limit);
 
     /**
      * Exports the attempts at one version of a quiz, streamed as it is read from the database
@@ -156,13 +156,13 @@ public interface ReportsApi {
     @Produces({TEXT_CSV, APPLICATION_JSONL, MediaType.APPLICATION_JSON})
     Response export(@PathParam("quizId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                     @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String quizId,
-                    @QueryParam("format") @DefaultValue("csv") ExportFormat format,
-                    @QueryParam("shape") @DefaultValue("long") ExportShape shape,
+                    @QueryParam("format") @ConvertedParameter @DefaultValue("csv") ExportFormat format,
+                    @QueryParam("shape") @ConvertedParameter @DefaultValue("long") ExportShape shape,
                     @Parameter(description = "The course or context; see the scope rules", schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN)) @QueryParam("context") String context,
                     @Parameter(description = "A quiz version (content hash)", schema = @Schema(minLength = 1, maxLength = ParameterRules.MAX_VERSION_LENGTH, pattern = ParameterRules.VERSION_PATTERN)) @QueryParam("version") String version,
-                    @QueryParam("from") Instant from,
-                    @QueryParam("to") Instant to,
-                    @QueryParam("attempts") @DefaultValue("all") CountedAttempts attempts);
+                    @QueryParam("from") @ConvertedParameter Instant from,
+                    @QueryParam("to") @ConvertedParameter Instant to,
+                    @QueryParam("attempts") @ConvertedParameter @DefaultValue("all") CountedAttempts attempts);
 
     /**
      * Every attempt of one learner across all quizzes, each saying whether the quiz's grading
@@ -203,6 +203,6 @@ public interface ReportsApi {
     LessonReport lesson(@PathParam("lessonId") @Pattern(regexp = Slug.PATTERN, message = Slug.RULE)
                         @Size(max = Slug.MAX_LENGTH, message = Slug.RULE) String lessonId,
                         @Parameter(description = "The course or context; see the scope rules", schema = @Schema(minLength = 1, maxLength = ExternalId.MAX_LENGTH, pattern = ExternalId.PORTABLE_PATTERN)) @QueryParam("context") String context,
-                        @QueryParam("from") Instant from,
-                        @QueryParam("to") Instant to);
+                        @QueryParam("from") @ConvertedParameter Instant from,
+                        @QueryParam("to") @ConvertedParameter Instant to);
 }

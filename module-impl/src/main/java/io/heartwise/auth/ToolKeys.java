@@ -63,11 +63,14 @@ public final class ToolKeys {
     private record Snapshot(List<ToolKey> keys, Instant readAt) {
     }
 
-    /** Reads the keys, creating the first one (or a due successor) when needed. */
+    /**
+     * Reads nothing yet: the keys are read, and the first one (or a due successor) created, when
+     * they are first used. A 2048-bit key takes a few hundred milliseconds to generate, which a
+     * start-up need not wait for.
+     */
     public ToolKeys(LtiStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        refresh();
     }
 
     /** Reads the keys again and adds a key when there is none, or when the signing key is due for rotation. */
@@ -136,6 +139,10 @@ public final class ToolKeys {
 
     private List<ToolKey> keys() {
         Snapshot current = snapshot;
+        if (current == null) {
+            refresh();
+            return snapshot.keys();
+        }
         if (Instant.now(clock).isAfter(current.readAt().plus(REREAD_AFTER))) {
             try {
                 refresh();

@@ -15,14 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The serialized form of every content response, built once at start-up so that serving a lesson
- * costs no serialization, hashing or compression. Found by the operation of the {@link Routes}
- * table and its path parameters, as Jersey's filter and a servlet container's fast path both know
- * them. Immutable after construction, so thread-safe.
+ * The serialized form of every content response, each built once, when it is first asked for, and
+ * kept, so that serving a lesson again costs no serialization, hashing or compression while a start
+ * serializes nothing (a start-up inside a host would otherwise pay for every lesson and quiz at once).
+ * Found by the operation of the {@link Routes} table and its path parameters, as Jersey's filter
+ * and a servlet container's fast path both know them. Thread-safe.
  */
 public final class ContentRepresentations {
-    /** By operation (each is one instance of the route table), then by path parameters. */
-    private final Map<Operation, Map<List<String>, Representation>> representations = new IdentityHashMap<>();
+    /** By operation (each is one instance of the route table), then by path parameters; never changed after construction. */
+    private final Map<Operation, Map<List<String>, Pending>> representations = new IdentityHashMap<>();
 
     /** @param cacheControl the {@code Cache-Control} of every content response */
     public ContentRepresentations(ObjectMapper mapper, ContentCatalog catalog, String cacheControl) {
@@ -30,32 +31,27 @@ public final class ContentRepresentations {
         Operation lesson = Routes.of(LessonsApi.class, "get");
         Operation section = Routes.of(LessonsApi.class, "section");
         Operation quiz = Routes.of(QuizzesApi.class, "get");
-        put(mapper, cacheControl, lessons, List.of(), catalog.lessonList());
+        put(new Pending(mapper, cacheControl, lessons, List.of(), catalog.lessonList()));
         for (LessonSummary summary : catalog.lessonList().lessons()) {
             Lesson whole = catalog.lesson(summary.id()).orElseThrow();
-            put(mapper, cacheControl, lesson, List.of(whole.id()), whole);
+            put(new Pending(mapper, cacheControl, lesson, List.of(whole.id()), whole));
             for (Section part : whole.sections()) {
-                put(mapper, cacheControl, section, List.of(whole.id(), part.id()), part);
+                put(new Pending(mapper, cacheControl, section, List.of(whole.id(), part.id()), part));
             }
         }
         for (String quizId : catalog.quizIds()) {
-            put(mapper, cacheControl, quiz, List.of(quizId), catalog.quiz(quizId).orElseThrow());
+            put(new Pending(mapper, cacheControl, quiz, List.of(quizId), catalog.quiz(quizId).orElseThrow()));
         }
     }
 
-    private void put(ObjectMapper mapper, String cacheControl, Operation operation, List<String> parameters, Object entity) {
-        try {
-            representations.computeIfAbsent(operation, any -> new HashMap<>())
-                    .put(List.copyOf(parameters), Representation.of(mapper.writeValueAsBytes(entity), cacheControl));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize the content of " + operation + " " + parameters, e);
-        }
+    private void put(Pending pending) {
+        representations.computeIfAbsent(pending.operation, any -> new HashMap<>()).put(pending.parameters, pending);
     }
 
     /** @return the representation of a content operation's answer for these path parameters, in template order */
     public Optional<Representation> of(Operation operation, List<String> parameters) {
-        Map<List<String>, Representation> byParameters = representations.get(operation);
-        return byParameters == null ? Optional.empty() : Optional.ofNullable(byParameters.get(parameters));
+        Map<List<String>, Pending> byParameters = representations.get(operation);
+        return byParameters == null ? Optional.empty() : Optional.ofNullable(byParameters.get(parameters)).map(Pending::representation);
     }
 
     /** @return the representation a matched request path asks for, if it is content */
@@ -65,6 +61,42 @@ public final class ContentRepresentations {
 
     /** @return every representation, each once */
     public List<Representation> all() {
-        return representations.values().stream().flatMap(byParameters -> byParameters.values().stream()).toList();
+        return representations.values().stream().flatMap(byParameters -> byParameters.values().stream()).map(Pending::representation).toList();
+    }
+
+    /** One response's entity until it is first asked for; its representation from then on. */
+    private static final class Pending {
+        private final ObjectMapper mapper;
+        private final String cacheControl;
+        private final Operation operation;
+        private final List<String> parameters;
+        private final Object entity;
+        private volatile Representation representation;
+
+        Pending(ObjectMapper mapper, String cacheControl, Operation operation, List<String> parameters, Object entity) {
+            this.mapper = mapper;
+            this.cacheControl = cacheControl;
+            this.operation = operation;
+            this.parameters = List.copyOf(parameters);
+            this.entity = entity;
+        }
+
+        Representation representation() {
+            Representation built = representation;
+            if (built == null) {
+                synchronized (this) {
+                    built = representation;
+                    if (built == null) {
+                        try {
+                            built = Representation.of(mapper.writeValueAsBytes(entity), cacheControl);
+                        } catch (JsonProcessingException e) {
+                            throw new IllegalStateException("cannot serialize the content of " + operation + " " + parameters, e);
+                        }
+                        representation = built;
+                    }
+                }
+            }
+            return built;
+        }
     }
 }

@@ -3,9 +3,9 @@ package io.heartwise.problem;
 /**
  * A query parameter's value that one of the API's converters cannot read. It is an
  * {@link IllegalArgumentException}, so Jersey wraps it as it wraps any failed conversion (a
- * {@code ParamException}): a host's own parameters that the same converter reads fail as Jersey
- * alone fails them, while {@link ApiExceptionMapper} answers the API's as a 400
- * {@code invalid-parameter} naming the parameter.
+ * {@code ParamException}), which {@link ApiExceptionMapper} answers as a 400
+ * {@code invalid-parameter} naming the parameter. The converters read the API's own parameters
+ * only, never a host's.
  */
 public final class InvalidParameterValue extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package io.heartwise.report;
 
+import io.heartwise.api.ConvertedParameter;
 import io.heartwise.api.CountedAttempts;
 import io.heartwise.problem.InvalidParameterValue;
 import jakarta.ws.rs.QueryParam;
@@ -17,8 +18,10 @@ import java.util.function.Function;
  * Converts the reports' typed query parameters: ISO-8601 instants, whole numbers, and the
  * contract's enums by their lower-case API names ({@link CountedAttempts}, and the export's format
  * and shape). A value that does not convert is an {@link InvalidParameterValue} naming the
- * parameter: a 400 {@code invalid-parameter} to the API's requests, where Jersey's own conversions
- * would answer 404, while a host's parameter of the same type fails as Jersey alone fails it. Thread-safe.
+ * parameter: a 400 {@code invalid-parameter}, where Jersey's own conversions would answer 404.
+ * It answers only for the parameters the contract marks {@link ConvertedParameter}: in a host's
+ * application every other parameter, an {@code Integer} or an {@code Instant} of the host's, is
+ * converted as it is without Heartwise. Thread-safe.
  */
 public final class ReportParameterConverters implements ParamConverterProvider {
 
@@ -27,7 +30,7 @@ public final class ReportParameterConverters implements ParamConverterProvider {
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String parameter = Arrays.stream(annotations).filter(QueryParam.class::isInstance).map(annotation -> ((QueryParam) annotation).value())
                 .findFirst().orElse(null);
-        if (parameter == null) {
+        if (parameter == null || Arrays.stream(annotations).noneMatch(ConvertedParameter.class::isInstance)) {
             return null;
         }
         if (rawType == Instant.class) {

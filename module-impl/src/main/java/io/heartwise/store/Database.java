@@ -19,7 +19,8 @@ import org.flywaydb.core.api.FlywayException;
 public final class Database implements AutoCloseable {
 
     /** Where the migrations live; under {@code heartwise/} so that a host's own Flyway never picks them up. */
-    static final String MIGRATIONS = "classpath:heartwise/db/migration";
+    static final String MIGRATIONS_FOLDER = "heartwise/db/migration";
+    static final String MIGRATIONS = "classpath:" + MIGRATIONS_FOLDER;
 
     /** Our own history table, so that a host using Flyway in the same schema keeps its own. */
     static final String HISTORY_TABLE = "heartwise_schema_history";
@@ -123,6 +124,13 @@ public final class Database implements AutoCloseable {
 
     /** Applies the migrations not yet applied. */
     void migrate() {
+        try {
+            if (MigrationHistory.isCurrent(dataSource, Database.class.getClassLoader(), MIGRATIONS_FOLDER, HISTORY_TABLE)) {
+                return;
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("Cannot reach the database at " + settings.location() + ": " + DatabaseFailures.describe(e), e);
+        }
         // Flyway says about fifteen things at INFO on a fresh start; the one line below says what matters.
         // Through JUL (the WAR, the runner, a host that sends SLF4J there) it is held at WARNING while
         // it migrates, unless the host has set a level of its own for it.

@@ -46,7 +46,7 @@ public final class Heartwise implements AutoCloseable {
     private final Database database;
     private final Clock clock;
     private final ContentRepresentations representations;
-    private final ObjectMapper json = JsonMappers.api();
+    private final ObjectMapper json;
     private final TokenVerifier tokenVerifier;
     private final AttemptService attempts;
     private final ReportService reports;
@@ -60,17 +60,23 @@ public final class Heartwise implements AutoCloseable {
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
-        this(settings, catalog, new ContentRepresentations(JsonMappers.api(), catalog, settings.contentCacheControl()), platforms, database, clock,
+        this(settings, catalog, JsonMappers.api(), platforms, database, clock);
+    }
+
+    private Heartwise(Settings settings, ContentCatalog catalog, ObjectMapper json, Platforms platforms, Database database, Clock clock) {
+        this(settings, catalog, json, new ContentRepresentations(json, catalog, settings.contentCacheControl()), platforms, database, clock,
                 ScoreSending.defaults());
     }
 
-    private Heartwise(Settings settings, ContentCatalog catalog, ContentRepresentations representations, Platforms platforms,
+    /** @param representations over {@code json}; they serialize nothing until each is first asked for */
+    private Heartwise(Settings settings, ContentCatalog catalog, ObjectMapper json, ContentRepresentations representations, Platforms platforms,
                       Database database, Clock clock, ScoreSending sending) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.platforms = Objects.requireNonNull(platforms, "platforms");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.json = Objects.requireNonNull(json, "json");
         this.representations = Objects.requireNonNull(representations, "representations");
         this.attempts = new AttemptService(catalog, database.attempts(), json, clock);
         this.lti = new LtiStore(database.dataSource());
@@ -108,16 +114,19 @@ public final class Heartwise implements AutoCloseable {
         DatabaseSettings databaseSettings = DatabaseSettings.from(lookup);
         // Opening the database (pool, migrations) is the longest part of a start and depends on
         // nothing else: it goes first, on its own thread (the common pool has no spare thread on
-        // two cores), while this one reads the platforms and the content and serializes the content.
+        // two cores), while this one reads the platforms and the content and builds the API's JSON
+        // mapper and the content's representations (which serialize nothing yet).
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(databaseSettings),
                 task -> new Thread(task, "heartwise:database-opening").start());
         Platforms platforms;
         ContentCatalog catalog;
+        ObjectMapper json;
         ContentRepresentations representations;
         try {
             platforms = Platforms.load(settings.platformsFile(), settings.demoPlatform());
             catalog = CatalogLoader.loadFromClasspath();
-            representations = new ContentRepresentations(JsonMappers.api(), catalog, settings.contentCacheControl());
+            json = JsonMappers.api();
+            representations = new ContentRepresentations(json, catalog, settings.contentCacheControl());
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;
@@ -131,7 +140,7 @@ public final class Heartwise implements AutoCloseable {
         LOG.log(Level.INFO, () -> "Heartwise started in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms: "
                 + catalog.lessonList().lessons().size() + " lessons, "
                 + catalog.quizIds().size() + " quizzes, storage " + databaseSettings);
-        return new Heartwise(settings, catalog, representations, platforms, database, Clock.systemUTC(), sending);
+        return new Heartwise(settings, catalog, json, representations, platforms, database, Clock.systemUTC(), sending);
     }
 
     public Settings settings() {

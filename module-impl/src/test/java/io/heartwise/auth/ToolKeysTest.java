@@ -45,6 +45,17 @@ class ToolKeysTest {
     }
 
     @Test
+    void noKeyIsGeneratedUntilTheKeysAreFirstUsed() throws Exception {
+        try (Database database = Database.open(EmbeddedDatabase.in(Files.createTempDirectory("keys")))) {
+            LtiStore store = new LtiStore(database.dataSource());
+            ToolKeys keys = new ToolKeys(store, new MutableClock(START));
+            assertEquals(List.of(), store.toolKeys(), "a start does not wait for a key");
+            String kid = keys.jwks().getKeys().get(0).getKeyID();
+            assertEquals(List.of(kid), store.toolKeys().stream().map(ToolKey::kid).toList());
+        }
+    }
+
+    @Test
     void keysAreKeptInTheDatabaseAcrossRestarts() throws Exception {
         Path dir = Files.createTempDirectory("keys");
         String kid;
@@ -98,6 +109,7 @@ class ToolKeysTest {
             LtiStore store = new LtiStore(database.dataSource());
             MutableClock clock = new MutableClock(START);
             ToolKeys keys = new ToolKeys(store, clock);
+            assertEquals(1, keys.jwks().getKeys().size(), "the first use creates the first key");
             store.addToolKey(ToolKeys.generate(START.plusSeconds(1), START.plus(ToolKeys.PUBLISH_LEAD)));
             assertEquals(1, keys.jwks().getKeys().size());
             clock.advance(ToolKeys.REREAD_AFTER.plus(Duration.ofSeconds(1)));

@@ -116,6 +116,46 @@ class GoodGuestTest {
         sameForTheHost("GET", "health", Map.of("Content-Type", "not a media type"), null);
     }
 
+    @Test
+    void theHostsParametersAndValidationStayTheHosts() {
+        // The host reads instants as epoch milliseconds, with its own converter; the API's ISO-8601 one is not asked.
+        RawHttp.Answer since = sameForTheHost("GET", "orders?page=2&since=1700000000000", Map.of(), null);
+        assertEquals(200, since.status(), since.body());
+        assertTrue(since.body().contains("\"since\":\"2023-11-14T22:13:20Z\""), since.body());
+        RawHttp.Answer iso = sameForTheHost("GET", "orders?since=2026-01-01T00:00:00Z", Map.of(), null);
+        assertTrue(iso.body().contains("\"host_bad_parameter\":\"since\""), iso.body());
+        // Whole numbers are Jersey's to convert, as without Heartwise: the host's mapper sees Jersey's own failure.
+        RawHttp.Answer page = sameForTheHost("GET", "orders?page=many", Map.of(), null);
+        assertTrue(page.body().contains("java.lang.NumberFormatException"), page.body());
+        // Bean Validation of the host's parameters and bodies, with the host's settings.
+        assertEquals(400, sameForTheHost("GET", "orders?page=0", Map.of(), null).status());
+        assertEquals(400, sameForTheHost("GET", "orders?limit=1000", Map.of(), null).status());
+        Map<String, String> json = Map.of("Content-Type", MediaType.APPLICATION_JSON);
+        assertEquals(400, sameForTheHost("POST", "orders", json, "{\"item\":\"\",\"quantity\":0}".getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(400, sameForTheHost("POST", "orders", json, "null".getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals("{\"item\":\"tea\"}", sameForTheHost("POST", "orders", json,
+                "{\"item\":\"tea\",\"quantity\":2}".getBytes(StandardCharsets.UTF_8)).body());
+    }
+
+    @Test
+    void theHostKeepsItsWadlAndTheApiShowsNone() {
+        // A JAXB runtime is on the class path, so the host's WADL is on, and stays on.
+        RawHttp.Answer hostDocument = together.get("application.wadl", Map.of());
+        assertEquals(200, hostDocument.status());
+        assertEquals(WADL, hostDocument.contentType());
+        assertEquals(WADL, sameForTheHost("OPTIONS", "health", Map.of(), null).contentType());
+        // The API answers OPTIONS as Heartwise alone (WADL off) does, whatever the client asks for: the allowed methods, no document.
+        for (String accept : List.of("*/*", WADL, "text/plain")) {
+            RawHttp.Answer options = sameForHeartwise("OPTIONS", "lessons", Map.of("Accept", accept), null);
+            assertEquals(200, options.status(), accept);
+            assertTrue(options.header("Allow").contains("GET"), accept + ": " + options.header("Allow"));
+            assertFalse(options.body().contains("<application"), accept + ": " + options.body());
+            sameForHeartwise("OPTIONS", "quizzes/first-lesson-introduction/attempts", Map.of("Accept", accept), null);
+            sameForHeartwise("OPTIONS", "reports/quizzes/first-lesson-introduction", Map.of("Accept", accept), null);
+        }
+        assertProblem(sameForHeartwise("GET", "application.wadl", Map.of(), null), 404);
+    }
+
     // ---- Heartwise's side: as Heartwise alone answers ----
 
     @Test
@@ -201,6 +241,8 @@ class GoodGuestTest {
         return guest;
     }
 
+    private static final String WADL = "application/vnd.sun.wadl+xml";
+
     private static final Set<String> COMPARED_HEADERS = Set.of("content-type", "retry-after", "allow", "www-authenticate", "etag",
             "cache-control", "vary", "access-control-allow-origin", "access-control-allow-methods", "access-control-allow-headers",
             "access-control-expose-headers", "location");
@@ -228,9 +270,9 @@ class GoodGuestTest {
                 return json.toString();
             }
         } catch (java.io.IOException e) {
-            // not JSON: compared as it is
+            // not JSON: compared as it is, but for the server's own address (in a WADL document)
         }
-        return body;
+        return body.replaceAll("localhost:[0-9]+", "localhost:*");
     }
 
     private static void mask(JsonNode node) {
