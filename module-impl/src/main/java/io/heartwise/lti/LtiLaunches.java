@@ -248,15 +248,31 @@ public final class LtiLaunches {
 
     /**
      * A launch of one of our quizzes (custom parameter {@code quiz}, as Deep Linking sets it) that
-     * carries an AGS line item: the learner's attempts at that quiz are owed to that line item.
+     * carries an AGS endpoint: the learner's attempts at that quiz are owed to its {@code lineitem};
+     * with only {@code lineitems} (and the scope to write line items), to the quiz's line item in that
+     * container for the launch's resource link, which the sender finds or creates.
      */
     private void linkGrade(Caller caller, JWTClaimsSet claims) {
         Map<?, ?> custom = claims.getClaim(LtiClaims.CUSTOM) instanceof Map<?, ?> map ? map : Map.of();
-        if (custom.get("quiz") instanceof String quiz && catalog.quiz(quiz).isPresent()
-                && claims.getClaim(LtiClaims.AGS_ENDPOINT) instanceof Map<?, ?> ags && ags.get("lineitem") instanceof String lineItem
-                && (lineItem.startsWith("https://") || lineItem.startsWith("http://"))) {
+        if (!(custom.get("quiz") instanceof String quiz && catalog.quiz(quiz).isPresent()
+                && claims.getClaim(LtiClaims.AGS_ENDPOINT) instanceof Map<?, ?> ags)) {
+            return;
+        }
+        String lineItem = null;
+        if (ags.get("lineitem") instanceof String url && isHttp(url)) {
+            lineItem = url;
+        } else if (ags.get("lineitems") instanceof String container && isHttp(container)
+                && ags.get("scope") instanceof List<?> scopes && scopes.contains(PlatformServices.SCOPE_LINE_ITEM)
+                && claims.getClaim(LtiClaims.RESOURCE_LINK) instanceof Map<?, ?> link && link.get("id") instanceof String resourceLink) {
+            lineItem = new LineItemToFind(URI.create(container), resourceLink).reference();
+        }
+        if (lineItem != null) {
             store.linkGrade(caller.platformId(), caller.learnerId(), quiz, lineItem, Instant.now(clock));
         }
+    }
+
+    private static boolean isHttp(String url) {
+        return url.startsWith("https://") || url.startsWith("http://");
     }
 
     /**

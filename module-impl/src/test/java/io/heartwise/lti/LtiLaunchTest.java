@@ -610,12 +610,7 @@ class LtiLaunchTest extends JerseyTest {
     void aGradedQuizLaunchOwesTheLineItemAScoreForEachAttemptAndInstructorsSeeIt() {
         String quiz = "first-lesson-introduction";
         String lineItem = "https://platform.example/courses/1/line_items/9?type_id=1";
-        String learner = launchToken(claims -> claims.subject("graded-learner")
-                .claim(LtiClaims.CUSTOM, Map.of("quiz", quiz))
-                .claim(LtiClaims.AGS_ENDPOINT, Map.of("scope", List.of(PlatformServices.SCOPE_SCORE), "lineitem", lineItem)));
-        Response submitted = target("quizzes/" + quiz + "/attempts").request().header("Authorization", "Bearer " + learner)
-                .post(Entity.json("{\"answers\":[{\"questionId\":\"which-point\",\"selected\":[\"first\"]}]}"));
-        assertEquals(201, submitted.getStatus(), () -> submitted.readEntity(String.class));
+        String learner = launchAndAttempt("graded-learner", quiz, Map.of("scope", List.of(PlatformServices.SCOPE_SCORE), "lineitem", lineItem));
         assertEquals(403, target("lti/scores/" + quiz).request().header("Authorization", "Bearer " + learner).get().getStatus());
 
         String instructor = launchToken(claims -> claims.subject("teacher").claim(LtiClaims.ROLES, List.of(MEMBERSHIP + "Instructor")));
@@ -626,6 +621,33 @@ class LtiLaunchTest extends JerseyTest {
         // The test platform has no token endpoint: the score stays owed, unless the sender has been by and said so.
         assertTrue(owed.get("status").asText().equals("pending")
                 || owed.get("status").asText().equals("rejected") && owed.get("lastError").asText().contains("not registered for grades"), owed.toString());
+    }
+
+    @Test
+    void aGradedQuizLaunchWithOnlyTheLineItemsContainerOwesTheQuizsLineItemThereForItsResourceLink() {
+        String quiz = "first-lesson-introduction";
+        String container = "https://platform.example/mod/lti/services.php/2/lineitems?type_id=1";
+        launchAndAttempt("container-learner", quiz, Map.of("scope", List.of(PlatformServices.SCOPE_LINE_ITEM, PlatformServices.SCOPE_SCORE),
+                "lineitems", container));
+        String instructor = launchToken(claims -> claims.subject("teacher").claim(LtiClaims.ROLES, List.of(MEMBERSHIP + "Instructor")));
+        JsonNode scores = readJson(target("lti/scores/" + quiz).request().header("Authorization", "Bearer " + instructor).get()).get("scores");
+        List<String> owed = new ArrayList<>();
+        scores.forEach(score -> {
+            if (score.get("learnerId").asText().equals("container-learner")) {
+                owed.add(score.get("lineItem").asText());
+            }
+        });
+        assertEquals(List.of(new LineItemToFind(URI.create(container), "rl-1").reference()), owed);
+    }
+
+    /** @return the token of a learner's launch of a quiz with this AGS endpoint, after one attempt at the quiz */
+    private String launchAndAttempt(String learnerId, String quiz, Map<String, Object> agsEndpoint) {
+        String learner = launchToken(claims -> claims.subject(learnerId).claim(LtiClaims.CUSTOM, Map.of("quiz", quiz))
+                .claim(LtiClaims.AGS_ENDPOINT, agsEndpoint));
+        Response submitted = target("quizzes/" + quiz + "/attempts").request().header("Authorization", "Bearer " + learner)
+                .post(Entity.json("{\"answers\":[{\"questionId\":\"which-point\",\"selected\":[\"first\"]}]}"));
+        assertEquals(201, submitted.getStatus(), () -> submitted.readEntity(String.class));
+        return learner;
     }
 
     private String launchToken(Consumer<JWTClaimsSet.Builder> change) {
