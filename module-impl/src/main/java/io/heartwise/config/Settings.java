@@ -26,9 +26,12 @@ import java.util.function.Function;
  * @param requireAuthForContent whether reading lessons and quizzes needs a token too
  * @param fastPaths          whether a servlet container's deployment answers plain content GETs and
  *                           submissions in front of Jersey (the same answers, at less cost); off, Jersey answers all
+ * @param ltiUnboundOnLoopback whether an LTI launch over plain http to a loopback address may go on when its browser
+ *                           brought back neither the login's state cookie nor platform storage (development with
+ *                           clients that drop Secure cookies on http); off, such a launch gets the new-window page
  */
 public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, int maxQueryLength, java.nio.file.Path platformsFile,
-                       boolean demoPlatform, boolean requireAuthForContent, boolean fastPaths) {
+                       boolean demoPlatform, boolean requireAuthForContent, boolean fastPaths, boolean ltiUnboundOnLoopback) {
 
     public static final String CORS_ALLOWED_ORIGINS = "heartwise.cors.allowed-origins";
     public static final String CACHE_MAX_AGE = "heartwise.cache.max-age-seconds";
@@ -37,10 +40,11 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
     public static final String DEMO_PLATFORM = "heartwise.demo-platform";
     public static final String REQUIRE_AUTH_FOR_CONTENT = "heartwise.auth.require-for-content";
     public static final String FAST_PATHS = "heartwise.http.fast-paths";
+    public static final String LTI_UNBOUND_ON_LOOPBACK = "heartwise.lti.unbound-launches-on-loopback";
 
     /** Every setting name of the web layer, for documentation. */
     public static final List<String> NAMES = List.of(CORS_ALLOWED_ORIGINS, CACHE_MAX_AGE, MAX_QUERY_LENGTH, PLATFORMS_FILE, DEMO_PLATFORM,
-            REQUIRE_AUTH_FOR_CONTENT, FAST_PATHS);
+            REQUIRE_AUTH_FOR_CONTENT, FAST_PATHS, LTI_UNBOUND_ON_LOOPBACK);
 
     public Settings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -64,7 +68,8 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
                 file(lookup, PLATFORMS_FILE),
                 bool(lookup, DEMO_PLATFORM, false),
                 bool(lookup, REQUIRE_AUTH_FOR_CONTENT, false),
-                bool(lookup, FAST_PATHS, true));
+                bool(lookup, FAST_PATHS, true),
+                bool(lookup, LTI_UNBOUND_ON_LOOPBACK, false));
     }
 
     /** @return a lookup in system properties, then in the given environment */

@@ -6,8 +6,9 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The few pages of the LTI flow itself, for a person in a browser inside an LMS frame: plain,
- * self-contained HTML (no script, no third-party request), never cached, and never framed by anyone
- * but the platform that launched them ({@code frame-ancestors} is left to the pages' setting).
+ * self-contained HTML (no third-party request), never cached. Only the pages that use the platform's
+ * postMessage storage have a script, {@link PlatformStorageScript}, loaded from our origin (no inline
+ * script); every other works without one.
  */
 final class LaunchPages {
     private static final System.Logger LOG = System.getLogger(LaunchPages.class.getName());
@@ -69,13 +70,99 @@ final class LaunchPages {
                         + "<p>Your choice is ready for the course.</p><p><button type=\"submit\">Return to the course</button></p></form>"));
     }
 
+    /**
+     * The login's page when the platform offers postMessage storage: the script keeps state and nonce
+     * there, then goes on to the platform's authorization endpoint; without script, a link goes on.
+     */
+    static Response storeInPlatform(LtiLaunches.Login login) {
+        String content = storage("put", login.storageTarget(), login.platformOrigin(), login.state(), login.nonce())
+                + "<p id=\"lti-status\" role=\"status\">Opening Heartwise from your course…</p>"
+                + "<p><a id=\"lti-continue\" href=\"" + escape(login.authorizationRequest().toString()) + "\">Continue</a></p>";
+        return scripted(Response.ok(), page("Opening Heartwise", content));
+    }
+
+    /**
+     * The launch's page when no state cookie came back but the platform keeps state and nonce: the
+     * script reads them back from the platform's storage and goes on ({@code next}, hidden) only
+     * when both are this launch's; else it says so and offers a new window, as it does without script.
+     *
+     * @param next a hidden {@code <a id="lti-continue">} or {@code <form id="lti-continue">} to go on with
+     */
+    static Response checkInPlatform(LtiLaunches.StorageCheck check, String next) {
+        String content = storage("get", check.target(), check.platformOrigin(), check.state(), check.nonce())
+                + "<p id=\"lti-status\" role=\"status\" data-failed=\"This launch could not be checked with your course.\">"
+                + "Checking with your course that this launch began in this browser…</p>"
+                + next
+                + "<noscript><style>#lti-failed{display:block}</style></noscript>"
+                + "<div id=\"lti-failed\" hidden>" + newWindow(check.again()) + "</div>";
+        return scripted(Response.ok(), page("Opening Heartwise", content));
+    }
+
+    /** @return the hidden link a checked launch goes on with: the page to land on, with the launch's token in the fragment */
+    static String nextPage(java.net.URI landing) {
+        return "<a id=\"lti-continue\" hidden href=\"" + escape(landing.toString()) + "\"></a>";
+    }
+
+    /** @return the hidden form a checked Deep Linking launch goes on with: the picker */
+    static String nextPicker(DeepLinking.Request request) {
+        return "<form id=\"lti-continue\" hidden method=\"post\" action=\"deep-linking\">"
+                + "<input type=\"hidden\" name=\"ticket\" value=\"" + escape(request.ticket()) + "\"></form>";
+    }
+
+    /**
+     * The launch's page when the browser kept no trace of the login (no cookie, no platform storage):
+     * what happened, in plain words, and a button that begins the same login again in a new window.
+     *
+     * @param again the login's parameters, form-encoded; {@code null} when they were not kept
+     */
+    static Response openInNewWindow(String again) {
+        LOG.log(System.Logger.Level.INFO, "LTI launch not bound to its browser: no state cookie and no platform storage; offering a new window");
+        return html(Response.status(401), page("Open Heartwise in a new window", newWindow(again)));
+    }
+
+    private static String newWindow(String again) {
+        StringBuilder content = new StringBuilder("<p>Your browser did not keep the short-lived cookie that shows this launch began here. "
+                + "Browsers that block third-party cookies do this when Heartwise opens inside your course's page.</p>");
+        if (again == null || again.isEmpty()) {
+            return content.append("<p>Go back to the course and open the activity again; if the course offers to open it in a new "
+                    + "window, choose that.</p>").toString();
+        }
+        content.append("<form method=\"post\" action=\"login\" target=\"_blank\" rel=\"noopener\">");
+        for (String pair : again.split("&")) {
+            int eq = pair.indexOf('=');
+            content.append("<input type=\"hidden\" name=\"").append(escape(decode(pair.substring(0, eq))))
+                    .append("\" value=\"").append(escape(decode(pair.substring(eq + 1)))).append("\">");
+        }
+        return content.append("<p>In a window of its own, Heartwise is not a third party and the cookie works.</p>")
+                .append("<p><button type=\"submit\">Open Heartwise in a new window</button></p></form>").toString();
+    }
+
+    private static String storage(String mode, String target, String origin, String state, String nonce) {
+        return "<div id=\"lti-storage\" data-mode=\"" + mode + "\" data-target=\"" + escape(target) + "\" data-origin=\"" + escape(origin)
+                + "\" data-state=\"" + escape(state) + "\" data-nonce=\"" + escape(nonce) + "\"></div>"
+                + "<script defer src=\"" + escape(PlatformStorageScript.INSTANCE.relativeUrl()) + "\"></script>";
+    }
+
+    private static String decode(String text) {
+        return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static Response html(Response.ResponseBuilder response, String body) {
+        return page(response, body, "default-src 'none'; style-src 'unsafe-inline'; form-action *; base-uri 'none'");
+    }
+
+    /** A page with our postMessage storage script: from our own origin, never inline. */
+    private static Response scripted(Response.ResponseBuilder response, String body) {
+        return page(response, body, "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; form-action *; base-uri 'none'");
+    }
+
+    private static Response page(Response.ResponseBuilder response, String body, String policy) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return response.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body).cacheControl(noStore)
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action *; base-uri 'none'")
+                .header("Content-Security-Policy", policy)
                 .build();
     }
 

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,17 +20,28 @@ import java.net.URI;
  * The browser's side of an LTI 1.3 launch: the OIDC login initiation (GET or POST) and the launch
  * (the id_token form POST). Answers are HTML for a person, not the API's problems: a refused
  * launch is a page that says why. Not in the JSON contract: platforms, not API clients, call these.
+ * The login binds its state to the browser with a {@link StateCookie}, and, when the platform
+ * offers postMessage storage ({@code lti_storage_target}), with a page that keeps state and nonce
+ * there too; the launch goes on when the cookie came back, checks the platform's storage in the
+ * page when it did not, and else offers a new window.
  */
 @Path("lti")
 public final class LtiLaunchResource {
     static final String API_PATH = "api/v1/";
+    private static final String FOREVER = "public, max-age=31536000, immutable";
 
     private final LtiLaunches launches;
     private final DeepLinking deepLinking;
+    private final boolean unboundOnLoopback;
 
-    public LtiLaunchResource(LtiLaunches launches, DeepLinking deepLinking) {
+    /**
+     * @param unboundOnLoopback whether a launch over plain http to a loopback address may go on with
+     *                          neither the state cookie nor platform storage (development and tests only)
+     */
+    public LtiLaunchResource(LtiLaunches launches, DeepLinking deepLinking, boolean unboundOnLoopback) {
         this.launches = launches;
         this.deepLinking = deepLinking;
+        this.unboundOnLoopback = unboundOnLoopback;
     }
 
     @GET
@@ -37,8 +50,8 @@ public final class LtiLaunchResource {
     public Response loginByQuery(@QueryParam("iss") String issuer, @QueryParam("login_hint") String loginHint,
                                  @QueryParam("target_link_uri") String targetLinkUri, @QueryParam("lti_message_hint") String messageHint,
                                  @QueryParam("client_id") String clientId, @QueryParam("lti_deployment_id") String deploymentId,
-                                 @Context UriInfo uri) {
-        return login(new LtiLaunches.LoginInitiation(issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId), uri);
+                                 @QueryParam("lti_storage_target") String storageTarget, @Context UriInfo uri) {
+        return login(new LtiLaunches.LoginInitiation(issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId, storageTarget), uri);
     }
 
     @POST
@@ -48,13 +61,18 @@ public final class LtiLaunchResource {
     public Response loginByForm(@FormParam("iss") String issuer, @FormParam("login_hint") String loginHint,
                                 @FormParam("target_link_uri") String targetLinkUri, @FormParam("lti_message_hint") String messageHint,
                                 @FormParam("client_id") String clientId, @FormParam("lti_deployment_id") String deploymentId,
-                                @Context UriInfo uri) {
-        return login(new LtiLaunches.LoginInitiation(issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId), uri);
+                                @FormParam("lti_storage_target") String storageTarget, @Context UriInfo uri) {
+        return login(new LtiLaunches.LoginInitiation(issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId, storageTarget), uri);
     }
 
+    /** The state cookie is set either way: where third-party cookies work, the launch needs no script at all. */
     private Response login(LtiLaunches.LoginInitiation login, UriInfo uri) {
         try {
-            return LaunchPages.html(Response.status(Response.Status.FOUND).location(launches.login(login, launchUrl(uri))), "");
+            URI launchUrl = launchUrl(uri);
+            LtiLaunches.Login started = launches.login(login, launchUrl);
+            Response answer = started.storageTarget() != null ? LaunchPages.storeInPlatform(started)
+                    : LaunchPages.html(Response.status(Response.Status.FOUND).location(started.authorizationRequest()), "");
+            return withCookie(answer, StateCookie.set(started.state(), launchUrl, LtiLaunches.STATE_LIFETIME));
         } catch (LaunchRefused e) {
             return LaunchPages.refused("login", e);
         } catch (StoreUnavailableException e) {
@@ -72,19 +90,44 @@ public final class LtiLaunchResource {
     @Path("launch")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response launch(@FormParam("id_token") String idToken, @FormParam("state") String state, @Context UriInfo uri) {
+    public Response launch(@FormParam("id_token") String idToken, @FormParam("state") String state,
+                           @FormParam("lti_storage_target") String storageTarget, @Context HttpHeaders headers, @Context UriInfo uri) {
         try {
             URI pages = pagesRoot(uri);
-            LtiLaunches.Launch launch = launches.launch(idToken, state, pages);
-            if (LtiClaims.DEEP_LINKING_REQUEST.equals(launch.messageType())) {
-                return LaunchPages.picker(deepLinking.request(launch), deepLinking.choices(null), null, null);
-            }
-            return LaunchPages.html(Response.seeOther(URI.create(pages + LaunchLanguage.landing(launch.landing(), launch.claims()) + "#token=" + launch.token())), "");
+            Cookie cookie = state == null ? null : headers.getCookies().get(StateCookie.name(state));
+            LtiLaunches.Launch launch = launches.launch(idToken, state, pages,
+                    new LtiLaunches.Browser(cookie == null ? null : cookie.getValue(), storageTarget, unboundAllowed(uri)));
+            return withCookie(landing(launch, pages), StateCookie.clear(state, launchUrl(uri)));
+        } catch (LaunchUnbound e) {
+            return LaunchPages.openInNewWindow(e.again());
         } catch (LaunchRefused e) {
             return LaunchPages.refused("launch", e);
         } catch (StoreUnavailableException e) {
             return LaunchPages.refused("launch", unavailable());
         }
+    }
+
+    private Response landing(LtiLaunches.Launch launch, URI pages) {
+        boolean deepLinking = LtiClaims.DEEP_LINKING_REQUEST.equals(launch.messageType());
+        DeepLinking.Request request = deepLinking ? this.deepLinking.request(launch) : null;
+        URI landing = URI.create(pages + LaunchLanguage.landing(launch.landing(), launch.claims()) + "#token=" + launch.token());
+        if (launch.storageCheck() != null) {
+            return LaunchPages.checkInPlatform(launch.storageCheck(), deepLinking ? LaunchPages.nextPicker(request) : LaunchPages.nextPage(landing));
+        }
+        return deepLinking ? LaunchPages.picker(request, this.deepLinking.choices(null), null, null)
+                : LaunchPages.html(Response.seeOther(landing), "");
+    }
+
+    /** The script of the pages that use the platform's storage; cached for good when asked for by its current fingerprint. */
+    @GET
+    @Path(PlatformStorageScript.NAME)
+    @Produces("text/javascript")
+    public Response platformStorageScript(@QueryParam("v") String fingerprint) {
+        PlatformStorageScript script = PlatformStorageScript.INSTANCE;
+        return Response.ok(script.bytes(), PlatformStorageScript.MEDIA_TYPE)
+                .header("Cache-Control", script.fingerprint().equals(fingerprint) ? FOREVER : "no-cache")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     /**
@@ -113,6 +156,25 @@ public final class LtiLaunchResource {
 
     private static LaunchRefused unavailable() {
         return new LaunchRefused(503, "Heartwise cannot reach its database right now. Wait a moment and open the activity again from the course.");
+    }
+
+    private static Response withCookie(Response response, String setCookie) {
+        return Response.fromResponse(response).header("Set-Cookie", setCookie).build();
+    }
+
+    /** @return whether this request may go on unbound: the setting allows it, and it came over plain http to a loopback address */
+    private boolean unboundAllowed(UriInfo uri) {
+        URI base = uri.getBaseUri();
+        return unboundOnLoopback && "http".equals(base.getScheme()) && isLoopback(base.getHost());
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return name.equalsIgnoreCase("localhost") || name.startsWith("127.") && name.chars().allMatch(c -> c == '.' || Character.isDigit(c))
+                || name.equals("::1") || name.equals("0:0:0:0:0:0:0:1");
     }
 
     /** @return our launch URL, the redirect_uri a platform registers */

@@ -28,23 +28,30 @@ import java.util.stream.Collectors;
 /**
  * The tool's calls to a platform's LTI Advantage services: OAuth 2 access tokens by
  * {@code client_credentials} with a {@code client_assertion} JWT (RFC 7523) signed by the tool's
- * key, cached per platform and scope set until shortly before they expire; and Assignment and Grade
- * Services scores. A platform's answers are read as JSON whatever their {@code Content-Type}
+ * key, cached per platform and scope set until shortly before they expire; Assignment and Grade
+ * Services scores and line items (found or created); the roster. A platform's answers are read as JSON whatever their {@code Content-Type}
  * (Moodle's token endpoint labels its JSON {@code text/html}). Thread-safe.
  */
 public final class PlatformServices {
     public static final String SCOPE_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+    public static final String SCOPE_LINE_ITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
     /**
      * Every scope the tool uses (AGS line items, results and scores; the NRPS roster), asked for
      * together, so that one cached access token per platform serves every call.
      */
     public static final Set<String> TOOL_SCOPES = Set.of(
-            "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+            SCOPE_LINE_ITEM,
             "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
             "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
             SCOPE_SCORE,
             "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
     static final String SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
+    static final String LINE_ITEM_TYPE = "application/vnd.ims.lis.v2.lineitem+json";
+    static final String LINE_ITEMS_TYPE = "application/vnd.ims.lis.v2.lineitemcontainer+json";
+    /** The tag of the line items the tool creates, and looks for. */
+    static final String QUIZ_TAG = "quiz";
+    /** A container longer than this many pages is searched no further. */
+    static final int MAX_LINE_ITEM_PAGES = 100;
     static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(5);
     /** A cached access token is not used in its last minute: the request it goes with takes time too. */
     static final Duration TOKEN_MARGIN = Duration.ofMinutes(1);
@@ -117,6 +124,101 @@ public final class PlatformServices {
             Thread.currentThread().interrupt();
             return new Answer(Outcome.RETRY, 0, "interrupted");
         }
+    }
+
+    /** A line item found or created, or how the platform answered when there is none. */
+    public record LineItem(Answer answer, URI url) {
+    }
+
+    /**
+     * Finds a quiz's line item in a resource link's container, or creates it there: a {@code GET}
+     * of the container filtered by {@code resource_link_id}, {@code resource_id} (the quiz) and
+     * {@code tag} (read again on our side, for platforms that ignore filters), following
+     * {@code rel="next"}; when none matches, a {@code POST} of a new line item with the quiz's
+     * points, title, id, tag and resource link. The container's query string is kept (Moodle's
+     * {@code ?type_id=1}).
+     *
+     * @return the line item's URL with {@link Outcome#SENT}; else the answer to treat as a score's ({@link #postScore})
+     */
+    public LineItem lineItem(Platform platform, LineItemToFind find, String quizId, String label, int scoreMaximum) {
+        try {
+            String token = accessToken(platform, TOOL_SCOPES);
+            URI page = withQuery(find.container(), "resource_link_id", find.resourceLinkId(), "resource_id", quizId, "tag", QUIZ_TAG);
+            for (int pages = 0; page != null && pages < MAX_LINE_ITEM_PAGES; pages++) {
+                HttpResponse<String> response = exchange(platform, HttpRequest.newBuilder(page).timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + token).header("Accept", LINE_ITEMS_TYPE).GET());
+                JsonNode items = readJson(response, "the line items");
+                for (JsonNode item : items) {
+                    if (quizId.equals(item.path("resourceId").asText()) && item.path("id").isTextual()
+                            && (item.path("resourceLinkId").asText("").isEmpty() || find.resourceLinkId().equals(item.path("resourceLinkId").asText()))) {
+                        return new LineItem(new Answer(Outcome.SENT, response.statusCode(), "found"), URI.create(item.get("id").asText()));
+                    }
+                }
+                URI current = page;
+                page = response.headers().allValues("Link").stream().map(NEXT::matcher).filter(java.util.regex.Matcher::find)
+                        .map(matcher -> current.resolve(matcher.group(1))).findFirst().orElse(null);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("scoreMaximum", scoreMaximum);
+            body.put("label", label);
+            body.put("resourceId", quizId);
+            body.put("tag", QUIZ_TAG);
+            body.put("resourceLinkId", find.resourceLinkId());
+            HttpResponse<String> created = exchange(platform, HttpRequest.newBuilder(find.container()).timeout(TIMEOUT)
+                    .header("Authorization", "Bearer " + token).header("Content-Type", LINE_ITEM_TYPE).header("Accept", LINE_ITEM_TYPE)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            JsonNode item = readJson(created, "the new line item");
+            if (!item.path("id").isTextual()) {
+                throw new ServiceFailure(new Answer(Outcome.RETRY, created.statusCode(), "the new line item has no id"));
+            }
+            return new LineItem(new Answer(Outcome.SENT, created.statusCode(), "created"), URI.create(item.get("id").asText()));
+        } catch (ServiceFailure e) {
+            return new LineItem(e.answer, null);
+        } catch (IOException e) {
+            return new LineItem(new Answer(Outcome.REJECTED, 0, "the line item cannot be written as JSON"), null);
+        }
+    }
+
+    /** Sends a request to a platform: a 2xx answer, or the failure to treat it as (a refused access token is dropped from the cache). */
+    private HttpResponse<String> exchange(Platform platform, HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ServiceFailure(new Answer(Outcome.RETRY, 0, "cannot reach " + built.uri().getHost() + ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceFailure(new Answer(Outcome.RETRY, 0, "interrupted"));
+        }
+        if (response.statusCode() == 401) {
+            tokens.remove(cacheKey(platform, TOOL_SCOPES));
+        }
+        Answer answer = answer(response);
+        if (answer.outcome() != Outcome.SENT) {
+            throw new ServiceFailure(answer);
+        }
+        return response;
+    }
+
+    private static JsonNode readJson(HttpResponse<String> response, String what) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new ServiceFailure(new Answer(Outcome.RETRY, response.statusCode(), what + " is not JSON"));
+        }
+    }
+
+    /** @return {@code url} with the parameters added to its query, which is kept */
+    static URI withQuery(URI url, String... namesAndValues) {
+        StringBuilder query = new StringBuilder(url.getRawQuery() == null ? "" : url.getRawQuery());
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            query.append(query.length() == 0 ? "" : "&").append(namesAndValues[i]).append('=')
+                    .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        String base = url.toString();
+        int cut = base.indexOf('?') >= 0 ? base.indexOf('?') : base.indexOf('#') >= 0 ? base.indexOf('#') : base.length();
+        return URI.create(base.substring(0, cut) + "?" + query);
     }
 
     static final String MEMBERSHIPS_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";

@@ -21,7 +21,9 @@ import java.util.Set;
  * however many attempts piled up, the platform ends with the current grade. A failure that may pass
  * is tried again with exponential backoff ({@link #backoff}); a permanent refusal is recorded with
  * what the platform said and never retried. Any node may run it: claims keep one send in flight per
- * learner and line item. Thread-safe.
+ * learner and line item. A line item known only by its container ({@link LineItemToFind}) is found
+ * or created before the first score goes to it, and remembered; failing that, the send is put off
+ * or refused like a score. Thread-safe.
  */
 public final class ScoreSender {
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
@@ -37,6 +39,8 @@ public final class ScoreSender {
     private final ContentCatalog catalog;
     private final Clock clock;
     private final Duration firstRetry;
+    /** The line items found or created, by what stands for them in the outbox. */
+    private final java.util.Map<String, URI> found = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ScoreSender(LtiStore store, Platforms platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
                        Clock clock) {
@@ -84,10 +88,14 @@ public final class ScoreSender {
             return;
         }
         int maximum = quiz.get().maxScore();
-        double given = Math.round(list.grade() * maximum * 100) / 100.0;
-        String comment = "Heartwise: " + list.grading() + " of " + list.attempts().size() + " attempt" + (list.attempts().size() == 1 ? "" : "s");
-        PlatformServices.Answer answer = services.postScore(platform.get(), URI.create(owed.lineItem()),
-                new PlatformServices.Score(owed.learnerId(), given, maximum, comment, Instant.now(clock)));
+        PlatformServices.LineItem lineItem = lineItem(platform.get(), owed.lineItem(), quiz.get());
+        PlatformServices.Answer answer = lineItem.answer();
+        if (lineItem.url() != null) {
+            double given = Math.round(list.grade() * maximum * 100) / 100.0;
+            String comment = "Heartwise: " + list.grading() + " of " + list.attempts().size() + " attempt" + (list.attempts().size() == 1 ? "" : "s");
+            answer = services.postScore(platform.get(), lineItem.url(),
+                    new PlatformServices.Score(owed.learnerId(), given, maximum, comment, Instant.now(clock)));
+        }
         Instant now = Instant.now(clock);
         switch (answer.outcome()) {
             case SENT -> store.settle(claim, "sent", answer.status(), null, now);
@@ -98,6 +106,20 @@ public final class ScoreSender {
             }
             case RETRY -> store.settle(claim, "pending", answer.status(), answer.detail(), now.plus(backoff(firstRetry, claim.tries())));
         }
+    }
+
+    /** @return the line item's URL: the outbox's own, else the one found or created for what stands there */
+    private PlatformServices.LineItem lineItem(Platform platform, String owed, Quiz quiz) {
+        Optional<LineItemToFind> toFind = LineItemToFind.in(owed);
+        URI known = toFind.isEmpty() ? URI.create(owed) : found.get(owed);
+        if (known != null) {
+            return new PlatformServices.LineItem(new PlatformServices.Answer(PlatformServices.Outcome.SENT, 0, "known"), known);
+        }
+        PlatformServices.LineItem lineItem = services.lineItem(platform, toFind.get(), quiz.id(), quiz.title(), quiz.maxScore());
+        if (lineItem.url() != null) {
+            found.put(owed, lineItem.url());
+        }
+        return lineItem;
     }
 
     /** @return the wait before try {@code tries + 2} by default: 5 s, 10 s, 20 s, … up to an hour */

@@ -39,8 +39,13 @@ public final class LtiStore {
         }
     }
 
-    /** A login initiation awaiting its launch: the state and nonce we sent to the platform. */
-    public record LaunchState(String state, String nonce, String platformId, Instant expiresAt) {
+    /**
+     * A login initiation awaiting its launch: the state and nonce we sent to the platform.
+     *
+     * @param storageTarget   the platform's postMessage storage frame that holds state and nonce too; {@code null} for none
+     * @param loginParameters the login initiation's parameters, form-encoded, to begin it again; {@code null} when not kept
+     */
+    public record LaunchState(String state, String nonce, String platformId, Instant expiresAt, String storageTarget, String loginParameters) {
     }
 
     public LtiStore(DataSource dataSource) {
@@ -82,11 +87,13 @@ public final class LtiStore {
     public void putLaunchState(LaunchState state) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "INSERT INTO lti_launch_states (state, nonce, platform_id, expires_at) VALUES (?, ?, ?, ?)")) {
+                     "INSERT INTO lti_launch_states (state, nonce, platform_id, expires_at, storage_target, login_parameters) VALUES (?, ?, ?, ?, ?, ?)")) {
             statement.setString(1, state.state());
             statement.setString(2, state.nonce());
             statement.setString(3, state.platformId());
             statement.setObject(4, timestamp(state.expiresAt()));
+            statement.setString(5, state.storageTarget());
+            statement.setString(6, state.loginParameters());
             statement.executeUpdate();
         } catch (SQLException e) {
             throw DatabaseFailures.translate("storing a launch state", e);
@@ -108,13 +115,13 @@ public final class LtiStore {
             }
             LaunchState found;
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT nonce, platform_id, expires_at FROM lti_launch_states WHERE state = ?")) {
+                    "SELECT nonce, platform_id, expires_at, storage_target, login_parameters FROM lti_launch_states WHERE state = ?")) {
                 select.setString(1, state);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    found = new LaunchState(state, row.getString(1), row.getString(2), instant(row, 3));
+                    found = new LaunchState(state, row.getString(1), row.getString(2), instant(row, 3), row.getString(4), row.getString(5));
                 }
             }
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM lti_launch_states WHERE state = ?")) {

@@ -90,7 +90,8 @@ public final class HeartwiseApplication {
                 new LtiLaunchResource(
                         new LtiLaunches(heartwise.platforms(), heartwise.lti(), heartwise.launchTokens(), heartwise.catalog(), heartwise.clock(),
                                 heartwise.rosterSync()),
-                        new DeepLinking(heartwise.platforms(), heartwise.toolKeys(), heartwise.catalog(), heartwise.clock()))));
+                        new DeepLinking(heartwise.platforms(), heartwise.toolKeys(), heartwise.catalog(), heartwise.clock()),
+                        settings.ltiUnboundOnLoopback())));
         if (heartwise.platforms().demoEnabled()) {
             resources.add(new DemoTokenResource(heartwise.clock()));
         }

@@ -114,6 +114,72 @@ class PlatformServicesTest {
     }
 
     @Test
+    void aQuizLineItemMissingFromMoodlesContainerIsCreatedThereWithItsQueryKept() throws Exception {
+        JsonNode recordedGet = Moodle.json("ags/03_lineitems_get.json");
+        URI container = URI.create(recordedGet.get("request").get("url").asText());
+        String quiz = "first-lesson-introduction";
+        String filtered = container.getRawPath() + "?" + container.getRawQuery() + "&resource_link_id=1&resource_id=" + quiz + "&tag=quiz";
+        // Moodle's container as it answered: the activity's own line item, which is not the quiz's (no resourceId).
+        moodle.on(filtered, new StubServer.Answer(200, recordedGet.get("response").get("headers").get("Content-Type").asText(),
+                recordedGet.get("response").get("body_text").asText()));
+        String created = "http://127.0.0.1:8741/mod/lti/services.php/2/lineitems/3/lineitem?type_id=1";
+        moodle.on(container.getRawPath() + "?" + container.getRawQuery(), new StubServer.Answer(201, "application/vnd.ims.lis.v2.lineitem+json; charset=utf-8",
+                "{\"id\":\"" + created.replace("/", "\\/") + "\",\"label\":\"Introduction\",\"scoreMaximum\":3,\"resourceId\":\"" + quiz
+                        + "\",\"tag\":\"quiz\",\"resourceLinkId\":\"1\",\"ltiLinkId\":\"1\"}"));
+        moodle.received.clear();
+
+        PlatformServices.LineItem lineItem = new PlatformServices(keys, clock).lineItem(platform,
+                new LineItemToFind(moodle.url(container.getRawPath() + "?" + container.getRawQuery()), "1"), quiz, "Introduction", 3);
+
+        assertEquals(PlatformServices.Outcome.SENT, lineItem.answer().outcome(), lineItem.answer().detail());
+        assertEquals(URI.create(created), lineItem.url());
+        List<StubServer.Received> calls = moodle.received.stream().filter(request -> request.pathAndQuery().contains("lineitems")).toList();
+        assertEquals(2, calls.size());
+        assertEquals("GET", calls.get(0).method());
+        assertEquals(filtered, calls.get(0).pathAndQuery(), "Moodle's ?type_id=1 kept, the filters added");
+        assertEquals(recordedGet.get("request").get("headers").get("Accept").asText(), calls.get(0).headers().get("Accept").get(0));
+        assertEquals("POST", calls.get(1).method());
+        assertEquals(container.getRawPath() + "?" + container.getRawQuery(), calls.get(1).pathAndQuery());
+        assertEquals("application/vnd.ims.lis.v2.lineitem+json", calls.get(1).headers().get("Content-type").get(0));
+        assertEquals(JSON.readTree("{\"scoreMaximum\":3,\"label\":\"Introduction\",\"resourceId\":\"" + quiz
+                + "\",\"tag\":\"quiz\",\"resourceLinkId\":\"1\"}"), JSON.readTree(calls.get(1).body()));
+        assertTrue(calls.get(1).headers().get("Authorization").get(0).startsWith("Bearer "));
+    }
+
+    @Test
+    void aQuizLineItemAlreadyInTheContainerIsFoundAndNotCreatedAgain() {
+        JsonNode recorded = Moodle.json("ags/04_lineitem_get.json").get("response");
+        String quiz = "first-lesson-summary";
+        String item = recorded.get("body_text").asText().replace("\"resourceId\":\"\"", "\"resourceId\":\"" + quiz + "\"")
+                .replace("\"tag\":\"\"", "\"tag\":\"quiz\"");
+        moodle.on("/found/lineitems?type_id=1&resource_link_id=1&resource_id=" + quiz + "&tag=quiz",
+                new StubServer.Answer(200, "application/vnd.ims.lis.v2.lineitemcontainer+json; charset=utf-8", "[" + item + "]"));
+        moodle.received.clear();
+        PlatformServices.LineItem lineItem = new PlatformServices(keys, clock).lineItem(platform,
+                new LineItemToFind(moodle.url("/found/lineitems?type_id=1"), "1"), quiz, "Summary", 5);
+        assertEquals(URI.create(recorded.get("body").get("id").asText()), lineItem.url());
+        assertEquals(0, moodle.received.stream().filter(request -> request.method().equals("POST") && request.pathAndQuery().contains("lineitems")).count());
+    }
+
+    @Test
+    void aContainerThatRefusesIsTreatedAsARefusedScoreWouldBe() {
+        moodle.on("/refusing/lineitems?resource_link_id=1&resource_id=q&tag=quiz", new StubServer.Answer(403, "text/plain", "no scope"));
+        moodle.on("/down/lineitems?resource_link_id=1&resource_id=q&tag=quiz", new StubServer.Answer(503, "text/plain", "down"));
+        PlatformServices services = new PlatformServices(keys, clock);
+        assertEquals(PlatformServices.Outcome.REJECTED,
+                services.lineItem(platform, new LineItemToFind(moodle.url("/refusing/lineitems"), "1"), "q", "Q", 1).answer().outcome());
+        assertEquals(PlatformServices.Outcome.RETRY,
+                services.lineItem(platform, new LineItemToFind(moodle.url("/down/lineitems"), "1"), "q", "Q", 1).answer().outcome());
+    }
+
+    @Test
+    void whatStandsForALineItemToFindReadsBack() {
+        LineItemToFind find = new LineItemToFind(URI.create("https://lms.example/mod/lti/services.php/2/lineitems?type_id=1"), "link 1/2");
+        assertEquals(java.util.Optional.of(find), LineItemToFind.in(find.reference()));
+        assertEquals(java.util.Optional.empty(), LineItemToFind.in("https://lms.example/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1"));
+    }
+
+    @Test
     void theRosterIsFetchedPageByPageFollowingLinkNextAsMoodleAnsweredAndKept() {
         JsonNode first = Moodle.json("nrps/02_memberships_get_limit1.json");
         JsonNode next = Moodle.json("nrps/03_memberships_get_next_page.json");

@@ -90,6 +90,46 @@ class ScoreOutboxTest {
     }
 
     @Test
+    void scoresOwedToALineItemToFindGoToTheOneCreatedOnceAfterAnOutage() throws Exception {
+        String container = "/api/lti/courses/7/line_items";
+        String search = container + "?resource_link_id=link-1&resource_id=" + QUIZ + "&tag=quiz";
+        canvas.on(search, new StubServer.Answer(503, "text/plain", "maintenance"));
+        LtiStore store = new LtiStore(database.dataSource());
+        String reference = new LineItemToFind(canvas.url(container), "link-1").reference();
+        store.linkGrade("canvas", "learner-4", QUIZ, reference, Instant.now(clock));
+        store.linkGrade("canvas", "learner-5", QUIZ, reference, Instant.now(clock));
+        submit("learner-4", "first");
+
+        ScoreSender sender = sender();
+        assertEquals(1, sender.sendDue());
+        assertEquals(1, count("SELECT COUNT(*) FROM lti_score_outbox WHERE status = 'pending' AND last_status = 503"), "owed still, after the outage");
+
+        canvas.on(search, new StubServer.Answer(200, "application/vnd.ims.lis.v2.lineitemcontainer+json", "[]"));
+        canvas.on(container, new StubServer.Answer(201, "application/vnd.ims.lis.v2.lineitem+json",
+                "{\"id\":\"" + canvas.url(container + "/9") + "\",\"scoreMaximum\":3,\"label\":\"Introduction\",\"resourceId\":\"" + QUIZ + "\"}"));
+        canvas.on(container + "/9/scores", new StubServer.Answer(200, "application/json", ""));
+        clock.advance(ScoreSender.FIRST_RETRY);
+        assertEquals(1, sender.sendDue());
+        submit("learner-5", "first");
+        assertEquals(1, sender.sendDue());
+
+        assertEquals(0, count("SELECT COUNT(*) FROM lti_score_outbox WHERE status = 'pending'"));
+        assertEquals(1, canvas.received.stream().filter(request -> request.method().equals("POST") && request.pathAndQuery().equals(container)).count(),
+                "created once, then remembered");
+        JsonNode created = JSON.readTree(canvas.received.stream().filter(request -> request.pathAndQuery().equals(container)).findFirst().orElseThrow().body());
+        assertEquals(catalog.quiz(QUIZ).orElseThrow().maxScore(), created.get("scoreMaximum").asInt());
+        assertEquals(catalog.quiz(QUIZ).orElseThrow().title(), created.get("label").asText());
+        assertEquals(List.of("learner-4", "learner-5"), canvas.received.stream().filter(request -> request.pathAndQuery().equals(container + "/9/scores"))
+                .map(request -> {
+                    try {
+                        return JSON.readTree(request.body()).get("userId").asText();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList());
+    }
+
+    @Test
     void scoresOwedSurviveARestart() throws Exception {
         canvas.on(LINE_ITEM_PATH + "/scores?x=1", new StubServer.Answer(200, "application/json", ""));
         link("learner-2");

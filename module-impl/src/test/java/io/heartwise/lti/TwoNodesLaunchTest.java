@@ -46,8 +46,9 @@ class TwoNodesLaunchTest {
             Node first = new Node(one, platforms, clock);
             Node second = new Node(two, platforms, clock);
 
-            URI redirect = first.launches.login(new LtiLaunches.LoginInitiation("https://lms.example", "hint", "https://heartwise.example/lessons/first-lesson",
-                    null, "client", "d"), URI.create("https://heartwise.example/api/v1/lti/launch"));
+            LtiLaunches.Login login = first.launches.login(new LtiLaunches.LoginInitiation("https://lms.example", "hint",
+                    "https://heartwise.example/lessons/first-lesson", null, "client", "d", null), URI.create("https://heartwise.example/api/v1/lti/launch"));
+            URI redirect = login.authorizationRequest();
             Map<String, String> query = new HashMap<>();
             for (String pair : redirect.getRawQuery().split("&")) {
                 query.put(pair.substring(0, pair.indexOf('=')), URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8));
@@ -58,12 +59,13 @@ class TwoNodesLaunchTest {
                     .claim(LtiClaims.DEPLOYMENT_ID, "d").claim(LtiClaims.ROLES, List.of()).claim(LtiClaims.RESOURCE_LINK, Map.of("id", "r"))
                     .claim(LtiClaims.TARGET_LINK_URI, "https://heartwise.example/lessons/first-lesson").build(), platformKey);
 
-            LtiLaunches.Launch launch = second.launches.launch(idToken, query.get("state"), PAGES);
+            LtiLaunches.Browser browser = new LtiLaunches.Browser(login.state(), null, false);
+            LtiLaunches.Launch launch = second.launches.launch(idToken, query.get("state"), PAGES, browser);
             assertEquals("lessons/first-lesson", launch.landing());
             Caller expected = new Caller("lms", "learner", "", Set.of(Caller.Role.LEARNER));
             assertEquals(expected, first.verifier.verify(launch.token()), "the launch token of one node works on the other");
             assertEquals(expected, second.verifier.verify(launch.token()));
-            assertThrows(LaunchRefused.class, () -> first.launches.launch(idToken, query.get("state"), PAGES), "and the state is used up on both");
+            assertThrows(LaunchRefused.class, () -> first.launches.launch(idToken, query.get("state"), PAGES, browser), "and the state is used up on both");
         }
     }
 
