@@ -26,9 +26,15 @@ import java.util.function.Function;
  * @param requireAuthForContent whether reading lessons and quizzes needs a token too
  * @param fastPaths          whether a servlet container's deployment answers plain content GETs and
  *                           submissions in front of Jersey (the same answers, at less cost); off, Jersey answers all
+ * @param adminTokenSha256   the SHA-256 of the deployment's admin token, 64 hex digits (so the token itself is in
+ *                           no configuration); {@code null} turns the admin API off
+ * @param dynamicRegistration whether LMS admins may register a platform by LTI Dynamic Registration
+ * @param registrationLoopbackHttp whether Dynamic Registration may read a platform's configuration over plain http
+ *                           from a loopback address (an LMS on the same machine, tests); https only otherwise
  */
 public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, int maxQueryLength, java.nio.file.Path platformsFile,
-                       boolean demoPlatform, boolean requireAuthForContent, boolean fastPaths) {
+                       boolean demoPlatform, boolean requireAuthForContent, boolean fastPaths, String adminTokenSha256,
+                       boolean dynamicRegistration, boolean registrationLoopbackHttp) {
 
     public static final String CORS_ALLOWED_ORIGINS = "heartwise.cors.allowed-origins";
     public static final String CACHE_MAX_AGE = "heartwise.cache.max-age-seconds";
@@ -37,10 +43,13 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
     public static final String DEMO_PLATFORM = "heartwise.demo-platform";
     public static final String REQUIRE_AUTH_FOR_CONTENT = "heartwise.auth.require-for-content";
     public static final String FAST_PATHS = "heartwise.http.fast-paths";
+    public static final String ADMIN_TOKEN_SHA256 = "heartwise.admin-token-sha256";
+    public static final String DYNAMIC_REGISTRATION = "heartwise.lti.dynamic-registration";
+    public static final String REGISTRATION_LOOPBACK_HTTP = "heartwise.lti.registration-loopback-http";
 
     /** Every setting name of the web layer, for documentation. */
     public static final List<String> NAMES = List.of(CORS_ALLOWED_ORIGINS, CACHE_MAX_AGE, MAX_QUERY_LENGTH, PLATFORMS_FILE, DEMO_PLATFORM,
-            REQUIRE_AUTH_FOR_CONTENT, FAST_PATHS);
+            REQUIRE_AUTH_FOR_CONTENT, FAST_PATHS, ADMIN_TOKEN_SHA256, DYNAMIC_REGISTRATION, REGISTRATION_LOOPBACK_HTTP);
 
     public Settings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -64,7 +73,10 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
                 file(lookup, PLATFORMS_FILE),
                 bool(lookup, DEMO_PLATFORM, false),
                 bool(lookup, REQUIRE_AUTH_FOR_CONTENT, false),
-                bool(lookup, FAST_PATHS, true));
+                bool(lookup, FAST_PATHS, true),
+                sha256(lookup, ADMIN_TOKEN_SHA256),
+                bool(lookup, DYNAMIC_REGISTRATION, true),
+                bool(lookup, REGISTRATION_LOOPBACK_HTTP, false));
     }
 
     /** @return a lookup in system properties, then in the given environment */
@@ -123,6 +135,18 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
             throw new SettingsException(name + ": " + path.toAbsolutePath() + " does not exist or cannot be read");
         }
         return path;
+    }
+
+    private static String sha256(Function<String, Optional<String>> lookup, String name) {
+        Optional<String> raw = lookup.apply(name).map(String::strip).filter(value -> !value.isEmpty());
+        if (raw.isEmpty()) {
+            return null;
+        }
+        if (!raw.get().matches("[0-9A-Fa-f]{64}")) {
+            throw new SettingsException(name + ": is not a SHA-256 in hex (64 hex digits); make one with: "
+                    + "token=$(openssl rand -hex 32); printf %s \"$token\" | sha256sum");
+        }
+        return raw.get().toLowerCase(Locale.ROOT);
     }
 
     private static boolean bool(Function<String, Optional<String>> lookup, String name, boolean otherwise) {

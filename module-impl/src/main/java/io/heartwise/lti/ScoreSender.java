@@ -5,7 +5,7 @@ import io.heartwise.api.Quiz;
 import io.heartwise.attempt.AttemptService;
 import io.heartwise.auth.Caller;
 import io.heartwise.auth.Platform;
-import io.heartwise.auth.Platforms;
+import io.heartwise.auth.PlatformRegistry;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.store.LtiStore;
 import java.net.URI;
@@ -31,13 +31,13 @@ public final class ScoreSender {
     private static final System.Logger LOG = System.getLogger(ScoreSender.class.getName());
 
     private final LtiStore store;
-    private final Platforms platforms;
+    private final PlatformRegistry platforms;
     private final PlatformServices services;
     private final AttemptService attempts;
     private final ContentCatalog catalog;
     private final Clock clock;
 
-    public ScoreSender(LtiStore store, Platforms platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
+    public ScoreSender(LtiStore store, PlatformRegistry platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
                        Clock clock) {
         this.store = store;
         this.platforms = platforms;
