@@ -22,6 +22,8 @@ import io.heartwise.lti.LtiKeysResource;
 import io.heartwise.lti.LtiLaunchResource;
 import io.heartwise.lti.LtiLaunches;
 import io.heartwise.lti.LtiPlatformsResource;
+import io.heartwise.lti.LtiRegistrationResource;
+import io.heartwise.lti.DynamicRegistration;
 import io.heartwise.lti.LtiScoresResource;
 import io.heartwise.openapi.ApiDocumentResource;
 import io.heartwise.problem.ApiExceptionMapper;
@@ -90,6 +92,8 @@ public final class HeartwiseApplication {
                 new LtiKeysResource(heartwise.toolKeys()),
                 new LtiScoresResource(heartwise.lti(), heartwise.catalog()),
                 new LtiPlatformsResource(heartwise.registry()),
+                new LtiRegistrationResource(new DynamicRegistration(heartwise.registry(), settings.registrationLoopbackHttp()),
+                        settings.dynamicRegistration()),
                 new LtiLaunchResource(
                         new LtiLaunches(heartwise.registry(), heartwise.lti(), heartwise.launchTokens(), heartwise.catalog(), heartwise.clock(),
                                 heartwise.rosterSync()),
