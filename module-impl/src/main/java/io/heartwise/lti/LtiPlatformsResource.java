@@ -9,7 +9,9 @@ import io.heartwise.api.RegisteredPlatform;
 import io.heartwise.auth.Platform;
 import io.heartwise.auth.SharedPlatforms;
 import io.heartwise.problem.ProblemException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.Objects;
 /** HTTP adapter for {@link LtiPlatformsApi}; the registrations live in {@link SharedPlatforms}. Thread-safe. */
 public final class LtiPlatformsResource implements LtiPlatformsApi {
     private final SharedPlatforms platforms;
+    @Context
+    private UriInfo uriInfo;
 
     public LtiPlatformsResource(SharedPlatforms platforms) {
         this.platforms = Objects.requireNonNull(platforms, "platforms");
@@ -42,7 +46,7 @@ public final class LtiPlatformsResource implements LtiPlatformsApi {
                         registration.tokenAudience() == null || registration.tokenAudience().isBlank() ? null : registration.tokenAudience(),
                         java.util.Set.copyOf(registration.deploymentIds())));
         RegisteredPlatform registered = view(platforms.register(platform, SharedPlatforms.Source.ADMIN));
-        return Response.created(URI.create("platforms/" + registered.id())).entity(registered).build();
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(registered.id()).build()).entity(registered).build();
     }
 
     @Override
