@@ -29,9 +29,9 @@ import java.util.Set;
 public final class SharedPlatforms implements PlatformRegistry {
     private static final System.Logger LOG = System.getLogger(SharedPlatforms.class.getName());
     /** How long what was read from the database is used without reading it again. */
-    static final Duration FRESH_FOR = Duration.ofSeconds(10);
+    public static final Duration FRESH_FOR = Duration.ofSeconds(10);
     /** A miss reads again at most this often: unknown issuers cost the database one query a second at most. */
-    static final Duration MISS_REREAD_AFTER = Duration.ofSeconds(1);
+    public static final Duration MISS_REREAD_AFTER = Duration.ofSeconds(1);
 
     /** Where a platform was registered. */
     public enum Source {
