@@ -53,7 +53,8 @@ import java.util.stream.Stream;
  * route table and the error model, one rule each, so that no interface repeats them:
  * <ul>
  *   <li>security: an operation of a {@link io.heartwise.api.CallerRequired} interface needs the
- *       bearer token; any other takes one optionally (a bad token is refused everywhere);</li>
+ *       bearer token, one of an {@link io.heartwise.api.AdminRequired} interface the admin token
+ *       (never a platform's); any other takes a bearer token optionally (a bad token is refused everywhere);</li>
  *   <li>caching: a content operation's success has {@code ETag} and {@code Cache-Control}, takes
  *       {@code If-None-Match} and may answer {@code 304}; a caller's answers are {@code no-store};</li>
  *   <li>problems: each status an operation can answer with, as {@code application/problem+json},
