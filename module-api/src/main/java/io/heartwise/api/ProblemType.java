@@ -35,6 +35,12 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused"),
     /** The quiz counts toward a grade (its correct answers are not revealed at once), so it cannot be practised anonymously. */
     PRACTICE_NOT_OFFERED("practice-not-offered", 403, "Practice not offered"),
+    /** No LTI platform has the given id. */
+    PLATFORM_NOT_FOUND("platform-not-found", 404, "Platform not found"),
+    /** The platform has no deployment with the given id. */
+    DEPLOYMENT_NOT_FOUND("deployment-not-found", 404, "Deployment not found"),
+    /** Another platform has the id, or the issuer and client_id; or the platform comes from the platforms file, which this API does not change. */
+    PLATFORM_CONFLICT("platform-conflict", 409, "Platform conflict"),
     /** Something the server depends on (such as the database) is not reachable right now. */
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable"),
     /** An unexpected server error; the problem's {@code instance} is logged with the details. */

@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code heartwise.platforms-file} setting, plus the local demo platform when
  * {@code heartwise.demo-platform} is on. Immutable, so thread-safe.
  */
-public final class Platforms {
+public final class Platforms implements PlatformRegistry {
     private static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final int MIN_SECRET_BYTES = 32;
 
@@ -51,12 +51,7 @@ public final class Platforms {
         this.byIssuer = Map.copyOf(issuers);
     }
 
-    /**
-     * The LTI registration an issuer's message is for.
-     *
-     * @param clientId the client_id the message names; {@code null} when it names none, which is
-     *                 enough only when the issuer registered the tool once
-     */
+    @Override
     public Optional<Platform> findLti(String issuer, String clientId) {
         List<Platform> registered = issuer == null ? List.of() : byIssuer.getOrDefault(issuer, List.of());
         if (clientId == null) {
@@ -80,6 +75,7 @@ public final class Platforms {
         return new Platforms(platforms);
     }
 
+    @Override
     public Optional<Platform> find(String id) {
         return Optional.ofNullable(id == null ? null : byId.get(id));
     }

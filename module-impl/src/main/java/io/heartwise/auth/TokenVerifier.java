@@ -22,7 +22,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,28 +54,26 @@ public final class TokenVerifier {
     /** Bounds the memory of verified tokens: about 10,000 learners active within a token's lifetime. */
     static final int MAX_REMEMBERED = 10_000;
 
-    private final Platforms platforms;
+    private final PlatformRegistry platforms;
     private final Clock clock;
     private final LaunchTokens launchTokens;
-    private final Map<String, DefaultJWTProcessor<SecurityContext>> processors = new HashMap<>();
+    /** By platform as registered: a platform registered again with other keys gets a processor of its own. */
+    private final Map<Platform, DefaultJWTProcessor<SecurityContext>> processors = new ConcurrentHashMap<>();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     /** A token that passed every check, and the instant from which it no longer would. */
     private record Verified(Caller caller, Instant refusedFrom) {
     }
 
-    public TokenVerifier(Platforms platforms, Clock clock) {
+    public TokenVerifier(PlatformRegistry platforms, Clock clock) {
         this(platforms, clock, null);
     }
 
     /** @param launchTokens verifies the tokens the tool issues after an LTI launch; {@code null} for none */
-    public TokenVerifier(Platforms platforms, Clock clock, LaunchTokens launchTokens) {
+    public TokenVerifier(PlatformRegistry platforms, Clock clock, LaunchTokens launchTokens) {
         this.platforms = platforms;
         this.clock = clock;
         this.launchTokens = launchTokens;
-        for (Platform platform : platforms.all()) {
-            processors.put(platform.id(), processor(platform));
-        }
     }
 
     /**
@@ -128,7 +125,7 @@ public final class TokenVerifier {
         Platform platform = platforms.find(issuer).orElseThrow(() -> unauthorized("The token's issuer (iss) is not a registered platform."));
         JWTClaimsSet claims;
         try {
-            claims = processors.get(platform.id()).process(jwt, null);
+            claims = processors.computeIfAbsent(platform, this::processor).process(jwt, null);
         } catch (BadJWTException e) {
             throw unauthorized("The token is not acceptable: " + e.getMessage().toLowerCase(Locale.ROOT) + ".");
         } catch (BadJOSEException e) {

@@ -29,9 +29,15 @@ import java.util.function.Function;
  * @param ltiUnboundOnLoopback whether an LTI launch over plain http to a loopback address may go on when its browser
  *                           brought back neither the login's state cookie nor platform storage (development with
  *                           clients that drop Secure cookies on http); off, such a launch gets the new-window page
+ * @param adminTokenSha256   the SHA-256 of the deployment's admin token, 64 hex digits (so the token itself is in
+ *                           no configuration); {@code null} turns the admin API off
+ * @param dynamicRegistration whether LMS admins may register a platform by LTI Dynamic Registration
+ * @param registrationLoopbackHttp whether Dynamic Registration may read a platform's configuration over plain http
+ *                           from a loopback address (an LMS on the same machine, tests); https only otherwise
  */
 public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, int maxQueryLength, java.nio.file.Path platformsFile,
-                       boolean demoPlatform, boolean requireAuthForContent, boolean fastPaths, boolean ltiUnboundOnLoopback) {
+                       boolean demoPlatform, boolean requireAuthForContent, boolean fastPaths, boolean ltiUnboundOnLoopback,
+                       String adminTokenSha256, boolean dynamicRegistration, boolean registrationLoopbackHttp) {
 
     public static final String CORS_ALLOWED_ORIGINS = "heartwise.cors.allowed-origins";
     public static final String CACHE_MAX_AGE = "heartwise.cache.max-age-seconds";
@@ -41,10 +47,13 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
     public static final String REQUIRE_AUTH_FOR_CONTENT = "heartwise.auth.require-for-content";
     public static final String FAST_PATHS = "heartwise.http.fast-paths";
     public static final String LTI_UNBOUND_ON_LOOPBACK = "heartwise.lti.unbound-launches-on-loopback";
+    public static final String ADMIN_TOKEN_SHA256 = "heartwise.admin-token-sha256";
+    public static final String DYNAMIC_REGISTRATION = "heartwise.lti.dynamic-registration";
+    public static final String REGISTRATION_LOOPBACK_HTTP = "heartwise.lti.registration-loopback-http";
 
     /** Every setting name of the web layer, for documentation. */
     public static final List<String> NAMES = List.of(CORS_ALLOWED_ORIGINS, CACHE_MAX_AGE, MAX_QUERY_LENGTH, PLATFORMS_FILE, DEMO_PLATFORM,
-            REQUIRE_AUTH_FOR_CONTENT, FAST_PATHS, LTI_UNBOUND_ON_LOOPBACK);
+            REQUIRE_AUTH_FOR_CONTENT, FAST_PATHS, LTI_UNBOUND_ON_LOOPBACK, ADMIN_TOKEN_SHA256, DYNAMIC_REGISTRATION, REGISTRATION_LOOPBACK_HTTP);
 
     public Settings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -69,7 +78,10 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
                 bool(lookup, DEMO_PLATFORM, false),
                 bool(lookup, REQUIRE_AUTH_FOR_CONTENT, false),
                 bool(lookup, FAST_PATHS, true),
-                bool(lookup, LTI_UNBOUND_ON_LOOPBACK, false));
+                bool(lookup, LTI_UNBOUND_ON_LOOPBACK, false),
+                sha256(lookup, ADMIN_TOKEN_SHA256),
+                bool(lookup, DYNAMIC_REGISTRATION, true),
+                bool(lookup, REGISTRATION_LOOPBACK_HTTP, false));
     }
 
     /** @return a lookup in system properties, then in the given environment */
@@ -128,6 +140,18 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
             throw new SettingsException(name + ": " + path.toAbsolutePath() + " does not exist or cannot be read");
         }
         return path;
+    }
+
+    private static String sha256(Function<String, Optional<String>> lookup, String name) {
+        Optional<String> raw = lookup.apply(name).map(String::strip).filter(value -> !value.isEmpty());
+        if (raw.isEmpty()) {
+            return null;
+        }
+        if (!raw.get().matches("[0-9A-Fa-f]{64}")) {
+            throw new SettingsException(name + ": is not a SHA-256 in hex (64 hex digits); make one with: "
+                    + "token=$(openssl rand -hex 32); printf %s \"$token\" | sha256sum");
+        }
+        return raw.get().toLowerCase(Locale.ROOT);
     }
 
     private static boolean bool(Function<String, Optional<String>> lookup, String name, boolean otherwise) {

@@ -23,6 +23,8 @@ public record Operation(Method method, String httpMethod, UriTemplate template, 
     public enum Access {
         /** Only a verified caller: the interface is {@link io.heartwise.api.CallerRequired}. */
         CALLER,
+        /** Only the deployment's administrator, with the admin token: the interface is {@link io.heartwise.api.AdminRequired}. */
+        ADMIN,
         /** Anyone, unless the settings require a token for content too. */
         CONTENT,
         /** Anyone, always: health, the API document. */

@@ -1,11 +1,13 @@
 package io.heartwise.http;
 
+import io.heartwise.api.AdminRequired;
 import io.heartwise.api.ApiDocumentApi;
 import io.heartwise.api.AttemptsApi;
 import io.heartwise.api.CallerRequired;
 import io.heartwise.api.HealthApi;
 import io.heartwise.api.LessonsApi;
 import io.heartwise.api.LtiKeysApi;
+import io.heartwise.api.LtiPlatformsApi;
 import io.heartwise.api.LtiScoresApi;
 import io.heartwise.api.QuizAttemptsApi;
 import io.heartwise.api.QuizPracticeApi;
@@ -33,7 +35,7 @@ public final class Routes {
     /** Every interface of the contract, in the order the API document lists them. */
     public static final List<Class<?>> CONTRACT = List.of(LessonsApi.class, QuizzesApi.class, QuizAttemptsApi.class, QuizPracticeApi.class,
             AttemptsApi.class, ReportsApi.class, HealthApi.class, ApiDocumentApi.class, LtiKeysApi.class,
-            LtiScoresApi.class);
+            LtiScoresApi.class, LtiPlatformsApi.class);
 
     /** The interfaces whose answers are the published content: the same for everyone, precomputed. */
     private static final Set<Class<?>> CONTENT = Set.of(LessonsApi.class, QuizzesApi.class);
@@ -106,6 +108,9 @@ public final class Routes {
     }
 
     private static Operation.Access accessOfApi(Class<?> api) {
+        if (api.isAnnotationPresent(AdminRequired.class)) {
+            return Operation.Access.ADMIN;
+        }
         if (api.isAnnotationPresent(CallerRequired.class)) {
             return Operation.Access.CALLER;
         }

@@ -10,7 +10,7 @@ import io.heartwise.api.LessonSummary;
 import io.heartwise.api.Quiz;
 import io.heartwise.api.Section;
 import io.heartwise.auth.Platform;
-import io.heartwise.auth.Platforms;
+import io.heartwise.auth.PlatformRegistry;
 import io.heartwise.auth.ToolKeys;
 import io.heartwise.content.ContentCatalog;
 import java.net.URI;
@@ -45,12 +45,12 @@ public final class DeepLinking {
     static final Duration RESPONSE_LIFETIME = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Platforms platforms;
+    private final PlatformRegistry platforms;
     private final ToolKeys keys;
     private final ContentCatalog catalog;
     private final Clock clock;
 
-    public DeepLinking(Platforms platforms, ToolKeys keys, ContentCatalog catalog, Clock clock) {
+    public DeepLinking(PlatformRegistry platforms, ToolKeys keys, ContentCatalog catalog, Clock clock) {
         this.platforms = platforms;
         this.keys = keys;
         this.catalog = catalog;

@@ -12,7 +12,7 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.heartwise.auth.Platform;
-import io.heartwise.auth.Platforms;
+import io.heartwise.auth.PlatformRegistry;
 import java.net.MalformedURLException;
 import java.security.Key;
 import java.security.interfaces.RSAPublicKey;
@@ -42,11 +42,11 @@ final class IdTokens {
     /** An unknown kid fetches the platform's JWKS again at most this often: a flood of forged kids costs the platform nothing. */
     static final Duration JWKS_REFETCH_INTERVAL = Duration.ofSeconds(30);
 
-    private final Platforms platforms;
+    private final PlatformRegistry platforms;
     private final Clock clock;
     private final Map<String, JWKSource<SecurityContext>> keySources = new ConcurrentHashMap<>();
 
-    IdTokens(Platforms platforms, Clock clock) {
+    IdTokens(PlatformRegistry platforms, Clock clock) {
         this.platforms = platforms;
         this.clock = clock;
     }
@@ -190,7 +190,8 @@ final class IdTokens {
     }
 
     private JWKSource<SecurityContext> keySource(Platform platform) {
-        return keySources.computeIfAbsent(platform.id(), id -> {
+        // By id and URL: a platform registered again with another JWKS URL gets a key source of its own.
+        return keySources.computeIfAbsent(platform.id() + " " + platform.jwksUrl(), id -> {
             try {
                 return JWKSourceBuilder.create(platform.jwksUrl().toURL()).retrying(false)
                         .rateLimited(JWKS_REFETCH_INTERVAL.toMillis()).build();

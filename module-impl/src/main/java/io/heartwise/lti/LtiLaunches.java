@@ -7,7 +7,7 @@ import io.heartwise.api.Section;
 import io.heartwise.auth.Caller;
 import io.heartwise.auth.LaunchTokens;
 import io.heartwise.auth.Platform;
-import io.heartwise.auth.Platforms;
+import io.heartwise.auth.PlatformRegistry;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.store.LtiStore;
 import java.net.URI;
@@ -41,7 +41,7 @@ public final class LtiLaunches {
     private static final System.Logger LOG = System.getLogger(LtiLaunches.class.getName());
     private static final Pattern PAGE = Pattern.compile("lessons/([^/?#]+)(?:/(review)|/sections/([^/?#]+))?/?");
 
-    private final Platforms platforms;
+    private final PlatformRegistry platforms;
     private final LtiStore store;
     private final IdTokens idTokens;
     private final LaunchTokens launchTokens;
@@ -50,7 +50,7 @@ public final class LtiLaunches {
     private final RosterSync roster;
 
     /** @param roster fetches the roster after an instructor's launch; {@code null} for never */
-    public LtiLaunches(Platforms platforms, LtiStore store, LaunchTokens launchTokens, ContentCatalog catalog, Clock clock, RosterSync roster) {
+    public LtiLaunches(PlatformRegistry platforms, LtiStore store, LaunchTokens launchTokens, ContentCatalog catalog, Clock clock, RosterSync roster) {
         this.roster = roster;
         this.platforms = platforms;
         this.store = store;

@@ -5,7 +5,7 @@ import io.heartwise.api.Quiz;
 import io.heartwise.attempt.AttemptService;
 import io.heartwise.auth.Caller;
 import io.heartwise.auth.Platform;
-import io.heartwise.auth.Platforms;
+import io.heartwise.auth.PlatformRegistry;
 import io.heartwise.content.ContentCatalog;
 import io.heartwise.store.LtiStore;
 import java.net.URI;
@@ -33,7 +33,7 @@ public final class ScoreSender {
     private static final System.Logger LOG = System.getLogger(ScoreSender.class.getName());
 
     private final LtiStore store;
-    private final Platforms platforms;
+    private final PlatformRegistry platforms;
     private final PlatformServices services;
     private final AttemptService attempts;
     private final ContentCatalog catalog;
@@ -42,13 +42,13 @@ public final class ScoreSender {
     /** The line items found or created, by what stands for them in the outbox. */
     private final java.util.Map<String, URI> found = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ScoreSender(LtiStore store, Platforms platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
+    public ScoreSender(LtiStore store, PlatformRegistry platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
                        Clock clock) {
         this(store, platforms, services, attempts, catalog, clock, FIRST_RETRY);
     }
 
     /** @param firstRetry the wait before a score's second try ({@link ScoreSending#firstRetry}) */
-    public ScoreSender(LtiStore store, Platforms platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
+    public ScoreSender(LtiStore store, PlatformRegistry platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
                        Clock clock, Duration firstRetry) {
         this.firstRetry = firstRetry;
         this.store = store;

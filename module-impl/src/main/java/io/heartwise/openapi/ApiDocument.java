@@ -53,7 +53,8 @@ import java.util.stream.Stream;
  * route table and the error model, one rule each, so that no interface repeats them:
  * <ul>
  *   <li>security: an operation of a {@link io.heartwise.api.CallerRequired} interface needs the
- *       bearer token; any other takes one optionally (a bad token is refused everywhere);</li>
+ *       bearer token, one of an {@link io.heartwise.api.AdminRequired} interface the admin token
+ *       (never a platform's); any other takes a bearer token optionally (a bad token is refused everywhere);</li>
  *   <li>caching: a content operation's success has {@code ETag} and {@code Cache-Control}, takes
  *       {@code If-None-Match} and may answer {@code 304}; a caller's answers are {@code no-store};</li>
  *   <li>problems: each status an operation can answer with, as {@code application/problem+json},
@@ -67,6 +68,9 @@ import java.util.stream.Stream;
 public final class ApiDocument {
     /** The OpenAPI version written: what the generators, linters and validators used on it handle fully. */
     public static final String OPENAPI_VERSION = "3.0.3";
+
+    /** Name of the admin token's security scheme. */
+    private static final String ADMIN_TOKEN = "adminToken";
 
     /** Name of the bearer token's security scheme. */
     public static final String BEARER = "bearerToken";
@@ -115,7 +119,11 @@ public final class ApiDocument {
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .bearerFormat("JWT")
-                        .description("A JWT signed by a registered platform, naming the learner (sub), the course or context and the roles.")));
+                        .description("A JWT signed by a registered platform, naming the learner (sub), the course or context and the roles."))
+                        .addSecuritySchemes(ADMIN_TOKEN, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description("The deployment's admin token, whose SHA-256 the server is configured with (heartwise.admin-token-sha256); never a platform's token.")));
         OpenAPI openApi = new Reader(new SwaggerConfiguration().openAPI(base).prettyPrint(false)).read(new LinkedHashSet<>(apis));
         openApi.setOpenapi(OPENAPI_VERSION);
         ModelConverters.getInstance().read(Problem.class).forEach(openApi::schema);
@@ -180,6 +188,7 @@ public final class ApiDocument {
             if (status.startsWith("2")) {
                 response.addHeaderObject("Cache-Control", new Header()
                         .description(route.access() == Access.CALLER ? "no-store: about someone, never stored by a cache"
+                                : route.access() == Access.ADMIN ? "no-store: the deployment's administration, never stored by a cache"
                                 : content ? "public, max-age as the server is configured (300 s by default)" : "how long the answer may be cached")
                         .schema(new StringSchema()));
                 if (content) {
@@ -203,9 +212,11 @@ public final class ApiDocument {
                 }
             });
         }
-        operation.setSecurity(route.access() == Access.CALLER
-                ? List.of(new SecurityRequirement().addList(BEARER))
-                : List.of(new SecurityRequirement(), new SecurityRequirement().addList(BEARER)));
+        operation.setSecurity(switch (route.access()) {
+            case CALLER -> List.of(new SecurityRequirement().addList(BEARER));
+            case ADMIN -> List.of(new SecurityRequirement().addList(ADMIN_TOKEN));
+            case CONTENT, OPEN -> List.of(new SecurityRequirement(), new SecurityRequirement().addList(BEARER));
+        });
 
         Set<ProblemType> types = new LinkedHashSet<>(List.of(ProblemType.INVALID_PARAMETER, ProblemType.UNAUTHORIZED,
                 ProblemType.URI_TOO_LONG, ProblemType.INTERNAL_ERROR));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heartwise.attempt.AttemptService;
 import io.heartwise.auth.LaunchTokens;
 import io.heartwise.auth.Platforms;
+import io.heartwise.auth.SharedPlatforms;
 import io.heartwise.auth.ToolKeys;
 import io.heartwise.auth.TokenVerifier;
 import io.heartwise.config.Settings;
@@ -20,6 +21,7 @@ import io.heartwise.store.AttemptStore;
 import io.heartwise.store.Database;
 import io.heartwise.store.DatabaseSettings;
 import io.heartwise.store.LtiStore;
+import io.heartwise.store.PlatformStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
@@ -43,6 +45,7 @@ public final class Heartwise implements AutoCloseable {
     private final Settings settings;
     private final ContentCatalog catalog;
     private final Platforms platforms;
+    private final SharedPlatforms registry;
     private final Database database;
     private final Clock clock;
     private final ContentRepresentations representations;
@@ -54,9 +57,10 @@ public final class Heartwise implements AutoCloseable {
     private final ToolKeys toolKeys;
     private final LaunchTokens launchTokens;
     private final ScoreSender scoreSender;
+    private final java.time.Duration sendingInterval;
     private final RosterSync rosterSync;
-    /** Sends the scores the outbox owes; only when a platform takes grades. */
-    private final java.util.concurrent.ScheduledExecutorService scoreSending;
+    /** Sends the scores the outbox owes; only once a platform takes grades (at start, or registered later). */
+    private volatile java.util.concurrent.ScheduledExecutorService scoreSending;
 
     /** @param database opened; closed with this */
     public Heartwise(Settings settings, ContentCatalog catalog, Platforms platforms, Database database, Clock clock) {
@@ -82,13 +86,28 @@ public final class Heartwise implements AutoCloseable {
         this.lti = new LtiStore(database.dataSource());
         this.toolKeys = new ToolKeys(lti, clock);
         this.launchTokens = new LaunchTokens(toolKeys, clock);
-        this.tokenVerifier = new TokenVerifier(platforms, clock, launchTokens);
+        this.registry = new SharedPlatforms(platforms, new PlatformStore(database.dataSource()), clock);
+        this.tokenVerifier = new TokenVerifier(registry, clock, launchTokens);
         PlatformServices services = new PlatformServices(toolKeys, clock);
-        this.scoreSender = new ScoreSender(lti, platforms, services, attempts, catalog, clock, sending.firstRetry());
-        this.scoreSending = platforms.all().stream().anyMatch(platform -> platform.lti() != null && platform.lti().tokenEndpoint() != null)
-                ? startScoreSending(scoreSender, sending.interval()) : null;
+        this.scoreSender = new ScoreSender(lti, registry, services, attempts, catalog, clock, sending.firstRetry());
+        this.sendingInterval = sending.interval();
+        if (registry.anyTakesGrades()) {
+            startScoreSending();
+        }
+        registry.onRegistered(() -> {
+            if (registry.anyTakesGrades()) {
+                startScoreSending();
+            }
+        });
         // Rosters are fetched on the score sender's thread: both are background calls to platforms, and rare.
-        this.rosterSync = new RosterSync(services, lti, scoreSending == null ? Runnable::run : scoreSending, clock);
+        this.rosterSync = new RosterSync(services, lti, task -> {
+            java.util.concurrent.ScheduledExecutorService executor = scoreSending;
+            if (executor == null) {
+                task.run();
+            } else {
+                executor.execute(task);
+            }
+        }, clock);
         this.reports = new ReportService(catalog, database.dataSource(), attempts);
         if (platforms.demoEnabled()) {
             LOG.log(Level.WARNING, "The local demo platform is ON: anyone can mint tokens with its public secret. "
@@ -151,8 +170,14 @@ public final class Heartwise implements AutoCloseable {
         return catalog;
     }
 
+    /** @return the platforms file's platforms (and the demo platform) */
     Platforms platforms() {
         return platforms;
+    }
+
+    /** @return every registered platform: the file's and those registered at run time, shared by every node */
+    SharedPlatforms registry() {
+        return registry;
     }
 
     AttemptStore store() {
@@ -208,6 +233,12 @@ public final class Heartwise implements AutoCloseable {
         return toolKeys;
     }
 
+    private synchronized void startScoreSending() {
+        if (scoreSending == null) {
+            scoreSending = startScoreSending(scoreSender, sendingInterval);
+        }
+    }
+
     private static java.util.concurrent.ScheduledExecutorService startScoreSending(ScoreSender sender, java.time.Duration interval) {
         java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "heartwise:lti-scores");
@@ -237,8 +268,10 @@ public final class Heartwise implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scoreSending != null) {
-            scoreSending.shutdownNow();
+        synchronized (this) {
+            if (scoreSending != null) {
+                scoreSending.shutdownNow();
+            }
         }
         database.close();
     }

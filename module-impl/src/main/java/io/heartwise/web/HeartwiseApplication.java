@@ -4,6 +4,7 @@ import io.heartwise.attempt.AttemptService;
 import io.heartwise.attempt.AttemptsResource;
 import io.heartwise.attempt.QuizAttemptsResource;
 import io.heartwise.attempt.QuizPracticeResource;
+import io.heartwise.auth.AdminTokenFilter;
 import io.heartwise.auth.DemoTokenResource;
 import io.heartwise.config.Settings;
 import io.heartwise.health.HealthResource;
@@ -20,6 +21,9 @@ import io.heartwise.lti.DeepLinking;
 import io.heartwise.lti.LtiKeysResource;
 import io.heartwise.lti.LtiLaunchResource;
 import io.heartwise.lti.LtiLaunches;
+import io.heartwise.lti.LtiPlatformsResource;
+import io.heartwise.lti.LtiRegistrationResource;
+import io.heartwise.lti.DynamicRegistration;
 import io.heartwise.lti.LtiScoresResource;
 import io.heartwise.openapi.ApiDocumentResource;
 import io.heartwise.problem.ApiExceptionMapper;
@@ -87,10 +91,13 @@ public final class HeartwiseApplication {
                 ApiDocumentResource.of(Routes.CONTRACT),
                 new LtiKeysResource(heartwise.toolKeys()),
                 new LtiScoresResource(heartwise.lti(), heartwise.catalog()),
+                new LtiPlatformsResource(heartwise.registry()),
+                new LtiRegistrationResource(new DynamicRegistration(heartwise.registry(), settings.registrationLoopbackHttp()),
+                        settings.dynamicRegistration()),
                 new LtiLaunchResource(
-                        new LtiLaunches(heartwise.platforms(), heartwise.lti(), heartwise.launchTokens(), heartwise.catalog(), heartwise.clock(),
+                        new LtiLaunches(heartwise.registry(), heartwise.lti(), heartwise.launchTokens(), heartwise.catalog(), heartwise.clock(),
                                 heartwise.rosterSync()),
-                        new DeepLinking(heartwise.platforms(), heartwise.toolKeys(), heartwise.catalog(), heartwise.clock()),
+                        new DeepLinking(heartwise.registry(), heartwise.toolKeys(), heartwise.catalog(), heartwise.clock()),
                         settings.ltiUnboundOnLoopback())));
         if (heartwise.platforms().demoEnabled()) {
             resources.add(new DemoTokenResource(heartwise.clock()));
@@ -111,7 +118,7 @@ public final class HeartwiseApplication {
         config.register(new BodySizeLimit(BodySizeLimit.MAX_BYTES, mount));
         config.register(new CorsFilter(settings, mount));
         config.register(new OperationBindings(resourceClasses, heartwise.tokenVerifier(), heartwise.representations(),
-                settings.requireAuthForContent()));
+                settings.requireAuthForContent(), new AdminTokenFilter(settings.adminTokenSha256(), Settings.ADMIN_TOKEN_SHA256)));
         config.register(new MountedResources(mount, resourceClasses));
         config.register(new ReportParameterConverters());
         config.register(new Resources(resources));

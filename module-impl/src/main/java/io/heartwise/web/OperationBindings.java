@@ -1,5 +1,6 @@
 package io.heartwise.web;
 
+import io.heartwise.auth.AdminTokenFilter;
 import io.heartwise.auth.AuthenticationFilter;
 import io.heartwise.auth.TokenVerifier;
 import io.heartwise.http.ContentCachingFilter;
@@ -27,13 +28,19 @@ final class OperationBindings implements DynamicFeature {
     private final TokenVerifier verifier;
     private final ContentRepresentations representations;
     private final boolean requireAuthForContent;
+    private final AdminTokenFilter adminToken;
 
-    /** @param apiResources the API's resource classes: a host's methods get nothing */
-    OperationBindings(Set<Class<?>> apiResources, TokenVerifier verifier, ContentRepresentations representations, boolean requireAuthForContent) {
+    /**
+     * @param apiResources the API's resource classes: a host's methods get nothing
+     * @param adminToken   the admin operations' authentication, instead of the platforms' tokens
+     */
+    OperationBindings(Set<Class<?>> apiResources, TokenVerifier verifier, ContentRepresentations representations, boolean requireAuthForContent,
+                      AdminTokenFilter adminToken) {
         this.apiResources = Set.copyOf(apiResources);
         this.verifier = verifier;
         this.representations = representations;
         this.requireAuthForContent = requireAuthForContent;
+        this.adminToken = adminToken;
     }
 
     @Override
@@ -46,6 +53,10 @@ final class OperationBindings implements DynamicFeature {
         switch (access) {
             case CALLER -> {
                 context.register(new AuthenticationFilter(verifier, true, CALLER_REQUIRED));
+                context.register(new NoStoreFilter());
+            }
+            case ADMIN -> {
+                context.register(adminToken);
                 context.register(new NoStoreFilter());
             }
             case CONTENT -> {

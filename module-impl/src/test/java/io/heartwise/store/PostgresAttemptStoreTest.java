@@ -42,7 +42,7 @@ class PostgresAttemptStoreTest extends AttemptStoreContract {
     void theTablesAreCreatedInTheSchemaNamedInTheUrl() throws SQLException {
         assertEquals(DatabaseSettings.Engine.POSTGRESQL, settings.engine());
         assertEquals(List.of("attempt_answers", "attempt_questions", "attempts", "heartwise_schema_history", "lti_grade_links", "lti_launch_states", "lti_members",
-                        "lti_score_outbox", "lti_tool_keys"),
+                        "lti_platform_deployments", "lti_platforms", "lti_score_outbox", "lti_tool_keys"),
                 rows("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema.name() + "' ORDER BY table_name",
                         row -> row.getString(1)));
     }
