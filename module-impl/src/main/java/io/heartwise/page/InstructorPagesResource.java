@@ -147,7 +147,8 @@ public final class InstructorPagesResource {
         Caller caller = caller();
         var report = reports.learner(caller, learnerId, context);
         PageFrame frame = frames.frame(uriInfo, headers);
-        return page(templates.learnerResults(new LearnerResultsPage(frame.titled(frame.m("learner.title", learnerId), null), report)));
+        String learner = frame.learner(report.learnerName(), report.learnerId());
+        return page(templates.learnerResults(new LearnerResultsPage(frame.titled(frame.m("learner.title", learner), null), report)));
     }
 
     /** One attempt: the learner's answers, points and the feedback they saw. */
@@ -155,11 +156,13 @@ public final class InstructorPagesResource {
     @Path("attempts/{attemptId}")
     public Response attempt(@PathParam("attemptId") String attemptId) {
         Caller caller = caller();
-        var reviewed = reports.attempt(caller, attemptId);
+        ReportService.StaffAttempt staffAttempt = reports.attempt(caller, attemptId);
+        var reviewed = staffAttempt.attempt();
         PageFrame frame = frames.frame(uriInfo, headers);
         String quizId = reviewed.result().quizId();
-        return page(templates.attemptReview(new AttemptReviewPage(frame.titled(frame.m("attempt.title", reviewed.learnerId()), null), reviewed,
-                title(quizId), catalog.quiz(quizId).filter(quiz -> reviewed.result().quizVersion().equals(catalog.quizVersion(quizId).orElse(null)))
+        String learner = frame.learner(staffAttempt.learnerName(), reviewed.learnerId());
+        return page(templates.attemptReview(new AttemptReviewPage(frame.titled(frame.m("attempt.title", learner), null), reviewed,
+                staffAttempt.learnerName(), title(quizId), catalog.quiz(quizId).filter(quiz -> reviewed.result().quizVersion().equals(catalog.quizVersion(quizId).orElse(null)))
                 .orElse(null))));
     }
 
