@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** The counts of a lesson report: per section quiz, and where learners stop, in one snapshot. Thread-safe. */
 final class LessonProgressQuery {
@@ -28,6 +30,36 @@ final class LessonProgressQuery {
 
     LessonProgressQuery(ReportTransactions transactions) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    /**
+     * @return which of the quizzes have any attempt (of any version) under the filters: one query
+     *         that stops at each quiz's first attempt found, however many it has
+     */
+    Set<String> attempted(String platformId, List<String> quizIds, String context, Instant from, Instant to) {
+        String sql = String.join(" UNION ALL ", quizIds.stream().map(id -> "SELECT quiz_id FROM (SELECT quiz_id FROM attempts WHERE "
+                + "platform_id = ? AND quiz_id = ?" + (context == null ? "" : " AND context_id = ?")
+                + (from == null ? "" : " AND submitted_at >= ?") + (to == null ? "" : " AND submitted_at < ?")
+                + " FETCH FIRST 1 ROWS ONLY) q").toList());
+        return transactions.read("finding the quizzes with attempts", connection -> {
+            try (PreparedStatement statement = prepare(connection, sql)) {
+                int position = 1;
+                for (String quizId : quizIds) {
+                    List<Object> values = new ArrayList<>(List.of(platformId, quizId));
+                    ReportScope.addFilterValues(values, context, from, to);
+                    for (Object value : values) {
+                        statement.setObject(position++, value);
+                    }
+                }
+                Set<String> attempted = new HashSet<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        attempted.add(row.getString(1));
+                    }
+                }
+                return Set.copyOf(attempted);
+            }
+        });
     }
 
     LessonProgress lessonProgress(String platformId, List<String> quizIds, String context, Instant from, Instant to) {

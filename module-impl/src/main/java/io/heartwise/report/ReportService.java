@@ -213,6 +213,15 @@ public final class ReportService {
         return new LessonReport(lessonId, scopedContext, learners, List.copyOf(sections));
     }
 
+    /**
+     * Which of the quizzes have any attempt, of any version, under the filters: a quiz without one
+     * has an empty report, so an overview of many quizzes need not compute it.
+     */
+    public Set<String> attemptedQuizzes(Caller caller, List<String> quizIds, LessonFilter filter) {
+        String scopedContext = scopedContext(caller, filter.context());
+        return quizIds.isEmpty() ? Set.of() : lessonProgress.attempted(caller.platformId(), quizIds, scopedContext, filter.from(), filter.to());
+    }
+
     /** A checked export, ready to stream: every check happens before the response starts. */
     public record Export(String fileName, String mediaType, StreamingOutput body) {
     }

@@ -431,6 +431,21 @@ abstract class ReportServiceContract {
     }
 
     @Test
+    void theAttemptedQuizzesAreThoseWithAnAttemptInTheCallersScopeAndDates() {
+        intro("ann", "course-1", "first", "true");
+        Caller ann2 = new Caller(PLATFORM, "ann", "course-2", Set.of(Caller.Role.LEARNER));
+        attempts.submit(ann2, ORDERING, null, new AttemptSubmission(null, List.of(new Answer("put-in-order", null, List.of("one", "two", "three"), null))));
+        List<String> quizzes = List.of(INTRO, ORDERING, "a-quiz-nobody-tried");
+
+        assertEquals(Set.of(INTRO), reports.attemptedQuizzes(instructor("course-1"), quizzes, Filters.lessonFilter(null, null, null)));
+        assertEquals(Set.of(ORDERING), reports.attemptedQuizzes(instructor("course-2"), quizzes, Filters.lessonFilter(null, null, null)));
+        assertEquals(Set.of(INTRO, ORDERING), reports.attemptedQuizzes(admin(), quizzes, Filters.lessonFilter(null, null, null)));
+        assertEquals(Set.of(), reports.attemptedQuizzes(admin(), quizzes, Filters.lessonFilter(null, "2026-03-02T00:00:00Z", null)));
+        assertEquals(Set.of(), reports.attemptedQuizzes(new Caller("other-lms", "boss", "", Set.of(Caller.Role.ADMIN)), quizzes,
+                Filters.lessonFilter(null, null, null)));
+    }
+
+    @Test
     void theLongCsvExportHasOneRowPerChosenAnswerAndDefusesFormulas() throws IOException {
         intro("=HYPERLINK(\"http://evil\")", "course-1", "first", "true");
         intro("plain", "course-1", null, "false");
