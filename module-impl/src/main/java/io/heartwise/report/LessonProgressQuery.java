@@ -2,8 +2,10 @@ package io.heartwise.report;
 
 import static io.heartwise.report.ReportTransactions.prepare;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,9 +82,11 @@ final class LessonProgressQuery {
             furthest.append(" WHEN ? THEN ").append(i + 1);
         }
         furthest.append(" END");
-        String stops = "SELECT furthest, COUNT(*) FROM (SELECT learner_id, MAX(" + furthest + ") AS furthest FROM attempts WHERE "
+        String stopsSql = "SELECT furthest, COUNT(*) FROM (SELECT learner_id, MAX(" + furthest + ") AS furthest FROM attempts WHERE "
                 + filter + " GROUP BY learner_id) per_learner GROUP BY furthest";
         return transactions.inSnapshot("computing lesson progress", (connection, alongside) -> {
+            // Each query reads every attempt at the lesson's quizzes: on PostgreSQL the two read side by side.
+            SideQuery<long[]> stops = alongside.start("stops", side -> stoppedAt(side, stopsSql, quizIds, values));
             List<QuizProgress> quizzes = new ArrayList<>();
             try (PreparedStatement statement = prepare(connection, perQuiz)) {
                 for (int i = 0; i < values.size(); i++) {
@@ -94,22 +98,27 @@ final class LessonProgressQuery {
                     }
                 }
             }
-            long[] stoppedAt = new long[quizIds.size() + 1];
-            try (PreparedStatement statement = prepare(connection, stops)) {
-                int position = 1;
-                for (String quizId : quizIds) {
-                    statement.setString(position++, quizId);
-                }
-                for (Object value : values) {
-                    statement.setObject(position++, value);
-                }
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        stoppedAt[row.getInt(1)] = row.getLong(2);
-                    }
+            return new LessonProgress(List.copyOf(quizzes), stops.result(connection));
+        });
+    }
+
+    /** @return per furthest quiz (1-based; 0 unused), how many learners got no further */
+    private static long[] stoppedAt(Connection connection, String sql, List<String> quizIds, List<Object> values) throws SQLException {
+        long[] stoppedAt = new long[quizIds.size() + 1];
+        try (PreparedStatement statement = prepare(connection, sql)) {
+            int position = 1;
+            for (String quizId : quizIds) {
+                statement.setString(position++, quizId);
+            }
+            for (Object value : values) {
+                statement.setObject(position++, value);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    stoppedAt[row.getInt(1)] = row.getLong(2);
                 }
             }
-            return new LessonProgress(List.copyOf(quizzes), stoppedAt);
-        });
+        }
+        return stoppedAt;
     }
 }
