@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Instructor quiz page benchmark: the quiz page's time to interactive in headless Chromium (Debian's
-# chromium and chromedriver) for N attempts (default 100,000), beside the report API's time for the
-# same report, on the embedded runner over PostgreSQL.            (budget: page interactive <= 1 s)
+# Instructor pages benchmark: the quiz page's and the course overview's time to interactive in
+# headless Chromium (Debian's chromium and chromedriver) for N attempts (default 100,000), beside the
+# report API's times they rest on, on the embedded runner over PostgreSQL.
+#                                                          (budget: each page interactive <= 1 s)
 #
 # The attempts are submitted through the API (minutes at 100,000) into the schema SCHEMA, which is
 # kept, so that a second run only times: SCHEMA=hw_staff_bench bench/staff-pages-bench.sh

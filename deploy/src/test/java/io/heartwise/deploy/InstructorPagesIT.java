@@ -11,7 +11,8 @@ import io.heartwise.content.ContentCatalog;
 import io.heartwise.content.QuestionDocument;
 import io.heartwise.content.QuestionDocument.ChoiceDocument;
 import io.heartwise.content.QuizDocument;
-import io.heartwise.store.PostgresSchema;
+import io.heartwise.store.Database;
+import io.heartwise.store.LtiStore;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +48,7 @@ class InstructorPagesIT {
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
-    private static PostgresSchema schema;
+    private static RunnerOnPostgres runner;
     private static RunnerProcess server;
     private static String quizId;
 
@@ -55,11 +57,8 @@ class InstructorPagesIT {
 
     @BeforeAll
     static void startServerAndSeedAttempts() throws Exception {
-        schema = new PostgresSchema("hw_staff_pages");
-        Path base = ServerProcess.work("runner staff pages");
-        server = new RunnerProcess(ServerProcess.file("deploy.server-jar"), base, List.of("-Xmx256m", TestPlatform.register(base),
-                "-Dheartwise.db.url=" + schema.url(), "-Dheartwise.db.user=" + PostgresSchema.user()));
-        server.start();
+        runner = RunnerOnPostgres.start("hw_staff_pages", "runner staff pages");
+        server = runner.server();
         String lessonId = CATALOG.lessonList().lessons().get(0).id();
         quizId = CATALOG.lesson(lessonId).orElseThrow().sections().get(0).quizId();
         QuizDocument quiz = CATALOG.quizDocument(quizId).orElseThrow();
@@ -73,16 +72,32 @@ class InstructorPagesIT {
             submit("ann", quiz, false);
         }
         submit("dee", quiz, true);
+        keepRosters();
+    }
+
+    /**
+     * The rosters an instructor's launch fetches (Names and Role Provisioning) and keeps: the
+     * instructor's course names ann; bob is named only by another course and on another platform,
+     * whose names must never show.
+     */
+    private static void keepRosters() {
+        try (Database database = Database.open(runner.schema().settings(runner.schema().url(), 3))) {
+            LtiStore rosters = new LtiStore(database.dataSource());
+            rosters.replaceRoster(TestPlatform.ID, TestPlatform.CONTEXT, List.of(member("ann", "Ann Okafor")), Instant.now());
+            rosters.replaceRoster(TestPlatform.ID, "another-course", List.of(member("bob", "Bob Elsewhere")), Instant.now());
+            rosters.replaceRoster("another-platform", TestPlatform.CONTEXT, List.of(member("bob", "Bob Elsewhere Too")), Instant.now());
+        }
+    }
+
+    private static LtiStore.Member member(String userId, String name) {
+        return new LtiStore.Member(userId, name, List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"), "Active");
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         BROWSER.close();
-        if (server != null) {
-            server.close();
-        }
-        if (schema != null) {
-            schema.close();
+        if (runner != null) {
+            runner.close();
         }
     }
 
@@ -122,6 +137,9 @@ class InstructorPagesIT {
 
         driver.findElement(By.linkText("Attempts, one by one")).click();
         awaitStaffPage("attempts");
+        String table = driver.findElement(By.cssSelector("table.attempts")).getText();
+        assertTrue(table.contains("Ann Okafor (ann)"), "the course's roster names ann beside her id: " + table);
+        assertTrue(table.contains("bob") && !table.contains("Bob Elsewhere"), "no other course's or platform's name: " + table);
         driver.findElement(By.cssSelector("[data-attempt] a[href*=\"/instructor/attempts/\"]")).click();
         awaitStaffPage("attempt");
         assertTrue(driver.findElement(By.tagName("main")).getText().contains("Feedback the learner saw"));

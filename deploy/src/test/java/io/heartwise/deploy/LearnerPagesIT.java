@@ -23,8 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import io.heartwise.store.PostgresSchema;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -44,7 +42,7 @@ class LearnerPagesIT {
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
-    private static PostgresSchema schema;
+    private static RunnerOnPostgres runner;
     private static RunnerProcess server;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -52,21 +50,15 @@ class LearnerPagesIT {
     /** The runner with the WAR, on PostgreSQL in a schema of its own (the attempts a learner makes here are real ones). */
     @BeforeAll
     static void startServer() throws Exception {
-        schema = new PostgresSchema("hw_pages");
-        Path base = ServerProcess.work("runner pages");
-        server = new RunnerProcess(ServerProcess.file("deploy.server-jar"), base, List.of("-Xmx256m", TestPlatform.register(base),
-                "-Dheartwise.db.url=" + schema.url(), "-Dheartwise.db.user=" + PostgresSchema.user()));
-        server.start();
+        runner = RunnerOnPostgres.start("hw_pages", "runner pages");
+        server = runner.server();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         BROWSER.close();
-        if (server != null) {
-            server.close();
-        }
-        if (schema != null) {
-            schema.close();
+        if (runner != null) {
+            runner.close();
         }
     }
 

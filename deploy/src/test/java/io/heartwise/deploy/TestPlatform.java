@@ -12,6 +12,8 @@ import java.nio.file.Path;
  */
 final class TestPlatform {
     static final String ID = "integration-tests";
+    /** The course or context every token of this platform names. */
+    static final String CONTEXT = "integration-course";
     private static final String SECRET = "integration-tests-shared-secret-of-at-least-32-bytes";
 
     private TestPlatform() {
@@ -40,11 +42,11 @@ final class TestPlatform {
 
     /** @return a token of this platform for someone with one role ({@code learner}, {@code instructor}), valid for ten minutes */
     static String token(String subject, String role) {
-        return Tokens.hs256(Tokens.claims(ID, subject, "integration-course", role).build(), SECRET);
+        return Tokens.hs256(Tokens.claims(ID, subject, CONTEXT, role).build(), SECRET);
     }
 
     /** @return an admin's token of this platform, valid for ten minutes: reports of every context */
     static String adminToken(String admin) {
-        return Tokens.hs256(Tokens.claims(ID, admin, "integration-course", "admin").build(), SECRET);
+        return Tokens.hs256(Tokens.claims(ID, admin, CONTEXT, "admin").build(), SECRET);
     }
 }

@@ -7,12 +7,16 @@ import java.util.List;
  * Every attempt of one learner on the caller's platform (for an instructor: in the instructor's
  * context), grouped by quiz.
  *
- * @param learnerId the learner
- * @param context   the context the attempts are limited to; absent: every context (admins)
- * @param quizzes   one entry per quiz the learner attempted, in catalog order, then quizzes no
- *                  longer published
+ * @param learnerId   the learner
+ * @param learnerName the learner's name as the roster of the report's context gives it (LTI Names and
+ *                    Role Provisioning; for an admin's report of every context, a roster of any
+ *                    context of the platform); absent when no roster names them
+ * @param context     the context the attempts are limited to; absent: every context (admins)
+ * @param quizzes     one entry per quiz the learner attempted, in catalog order, then quizzes no
+ *                    longer published
  */
-public record LearnerReport(String learnerId, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String context, List<LearnerQuiz> quizzes) {
+public record LearnerReport(String learnerId, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String learnerName,
+                            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String context, List<LearnerQuiz> quizzes) {
 
     /**
      * The learner's attempts at one quiz.

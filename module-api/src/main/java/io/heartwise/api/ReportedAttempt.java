@@ -8,6 +8,8 @@ import java.time.Instant;
  *
  * @param id            the attempt id
  * @param learnerId     the learner ({@code sub} of their token)
+ * @param learnerName   the learner's name as the roster of the attempt's own platform and context
+ *                      gives it (LTI Names and Role Provisioning); absent when no roster names them
  * @param contextId     the course or context it was made in; empty when the token named none
  * @param quizId        the quiz
  * @param quizVersion   content hash of the quiz as graded
@@ -26,6 +28,7 @@ import java.time.Instant;
 public record ReportedAttempt(
         String id,
         String learnerId,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String learnerName,
         String contextId,
         String quizId,
         String quizVersion,

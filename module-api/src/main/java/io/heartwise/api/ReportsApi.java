@@ -128,6 +128,10 @@ public interface ReportsApi {
      * question_type, points, max_points, correct, answer_position, choice_id, order_position,
      * category_id}; {@code shape=attempts} (one row per attempt) adds one column per question,
      * {@code q<position>_<questionId>}, holding the points scored.
+     * Where the platform's roster of the export's context is known (LTI Names and Role Provisioning;
+     * for an admin's export of every context, any roster of the platform), {@code learner_name}
+     * follows {@code learner_id}: the name the roster of the attempt's own context gives, empty when
+     * it names none. Without a roster the column is left out.
      *
      * @param quizId   the quiz; unknown: {@code 404 quiz-not-found}
      * @param format   {@code csv} (default) or {@code jsonl}

@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 /**
  * One attempt as an instructor opens it: the learner's answers, points, and the feedback they saw.
  *
- * @param quiz the quiz as published now, or {@code null} when it no longer is (answers are then shown by id)
+ * @param learnerName the learner's name in the roster of the attempt's context, or {@code null} when it names none
+ * @param quiz        the quiz as published now, or {@code null} when it no longer is (answers are then shown by id)
  */
-public record AttemptReviewPage(PageFrame frame, AttemptService.Reviewed attempt, String title, Quiz quiz) {
+public record AttemptReviewPage(PageFrame frame, AttemptService.Reviewed attempt, String learnerName, String title, Quiz quiz) {
 
     /** @return the question's text, or its id when the quiz is no longer published */
     public String prompt(String questionId) {

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The pages for instructors: a course overview, one quiz's results, its attempts, one learner's
@@ -81,22 +82,26 @@ public final class InstructorPagesResource {
         List<CourseOverviewPage.LessonProgress> lessons = new ArrayList<>();
         List<CourseOverviewPage.QuizAttention> attention = new ArrayList<>();
         String scoped = null;
+        List<String> quizIds = new ArrayList<>();
         for (LessonSummary summary : catalog.lessonList().lessons()) {
             Lesson lesson = catalog.lesson(summary.id()).orElseThrow();
             LessonReport report = reports.lesson(caller, lesson.id(), lessonFilter);
             scoped = report.context();
             lessons.add(new CourseOverviewPage.LessonProgress(lesson.id(), lesson.title(), report,
                     lesson.sections().stream().map(Section::title).toList()));
-            List<String> quizIds = new ArrayList<>(lesson.sections().stream().map(Section::quizId).toList());
+            lesson.sections().forEach(section -> quizIds.add(section.quizId()));
             quizIds.add(lesson.reviewQuizId());
-            for (String quizId : quizIds) {
-                QuizReport quiz = reports.quiz(caller, quizId, new QuizFilter(context, filters.from(), filters.to(), null, null));
-                long dubious = quiz.questions().stream().filter(QuizReport.QuestionStatistics::dubious).count();
-                Statistic passRate = quiz.summary().passRate();
-                boolean lowPass = Figures.known(passRate) && passRate.value() < LOW_PASS_RATE;
-                if (dubious > 0 || lowPass) {
-                    attention.add(new CourseOverviewPage.QuizAttention(quizId, title(quizId), passRate, dubious, lowPass));
-                }
+        }
+        // Only quizzes with attempts can need attention: the others' reports are empty, and computing
+        // dozens of empty reports cost the overview more than the one full report it shows.
+        Set<String> attempted = reports.attemptedQuizzes(caller, quizIds, lessonFilter);
+        for (String quizId : quizIds.stream().filter(attempted::contains).toList()) {
+            QuizReport quiz = reports.quiz(caller, quizId, new QuizFilter(context, filters.from(), filters.to(), null, null));
+            long dubious = quiz.questions().stream().filter(QuizReport.QuestionStatistics::dubious).count();
+            Statistic passRate = quiz.summary().passRate();
+            boolean lowPass = Figures.known(passRate) && passRate.value() < LOW_PASS_RATE;
+            if (dubious > 0 || lowPass) {
+                attention.add(new CourseOverviewPage.QuizAttention(quizId, title(quizId), passRate, dubious, lowPass));
             }
         }
         attention.sort(Comparator.comparing((CourseOverviewPage.QuizAttention quiz) -> !quiz.lowPass())
@@ -147,7 +152,8 @@ public final class InstructorPagesResource {
         Caller caller = caller();
         var report = reports.learner(caller, learnerId, context);
         PageFrame frame = frames.frame(uriInfo, headers);
-        return page(templates.learnerResults(new LearnerResultsPage(frame.titled(frame.m("learner.title", learnerId), null), report)));
+        String learner = frame.learner(report.learnerName(), report.learnerId());
+        return page(templates.learnerResults(new LearnerResultsPage(frame.titled(frame.m("learner.title", learner), null), report)));
     }
 
     /** One attempt: the learner's answers, points and the feedback they saw. */
@@ -155,11 +161,13 @@ public final class InstructorPagesResource {
     @Path("attempts/{attemptId}")
     public Response attempt(@PathParam("attemptId") String attemptId) {
         Caller caller = caller();
-        var reviewed = reports.attempt(caller, attemptId);
+        ReportService.StaffAttempt staffAttempt = reports.attempt(caller, attemptId);
+        var reviewed = staffAttempt.attempt();
         PageFrame frame = frames.frame(uriInfo, headers);
         String quizId = reviewed.result().quizId();
-        return page(templates.attemptReview(new AttemptReviewPage(frame.titled(frame.m("attempt.title", reviewed.learnerId()), null), reviewed,
-                title(quizId), catalog.quiz(quizId).filter(quiz -> reviewed.result().quizVersion().equals(catalog.quizVersion(quizId).orElse(null)))
+        String learner = frame.learner(staffAttempt.learnerName(), reviewed.learnerId());
+        return page(templates.attemptReview(new AttemptReviewPage(frame.titled(frame.m("attempt.title", learner), null), reviewed,
+                staffAttempt.learnerName(), title(quizId), catalog.quiz(quizId).filter(quiz -> reviewed.result().quizVersion().equals(catalog.quizVersion(quizId).orElse(null)))
                 .orElse(null))));
     }
 

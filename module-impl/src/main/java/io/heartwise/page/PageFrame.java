@@ -21,6 +21,14 @@ public record PageFrame(Messages messages, String title, String root, String api
         return messages.get(key, args);
     }
 
+    /**
+     * @param name the learner's name as a course's roster gives it, or {@code null} when no roster names them
+     * @return the learner as the instructor pages show them: the name beside the id ("Maya Okafor (learner-3)"), or the id alone
+     */
+    public String learner(String name, String learnerId) {
+        return name == null || name.isBlank() ? learnerId : m("learner.named", name, learnerId);
+    }
+
     /** @return this frame for another page title and oEmbed link */
     public PageFrame titled(String newTitle, String newOembed) {
         return new PageFrame(messages, newTitle, root, api, script, style, newOembed, demo);

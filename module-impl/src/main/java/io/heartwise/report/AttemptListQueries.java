@@ -59,8 +59,10 @@ final class AttemptListQueries {
         }
         sql.append(" ORDER BY submitted_at, id LIMIT ?");
         values.add(limit + 1);
+        values.add(platformId);
+        String named = named(sql.toString(), "a.submitted_at, a.id");
         return transactions.read("listing attempts at quiz " + quizId, connection -> {
-            try (PreparedStatement statement = prepare(connection, sql.toString())) {
+            try (PreparedStatement statement = prepare(connection, named)) {
                 for (int i = 0; i < values.size(); i++) {
                     statement.setObject(i + 1, values.get(i));
                 }
@@ -71,18 +73,29 @@ final class AttemptListQueries {
 
     /** Every attempt of a learner on a platform (in one context, unless {@code null}), by quiz then attempt number. */
     List<ReportedAttempt> learnerAttempts(String platformId, String learnerId, String context) {
-        String sql = "SELECT " + ReportScope.ATTEMPT_COLUMNS + " FROM attempts WHERE platform_id = ? AND learner_id = ?"
-                + (context == null ? "" : " AND context_id = ?") + " ORDER BY quiz_id, attempt_number";
+        String sql = named("SELECT " + ReportScope.ATTEMPT_COLUMNS + " FROM attempts WHERE platform_id = ? AND learner_id = ?"
+                + (context == null ? "" : " AND context_id = ?"), "a.quiz_id, a.attempt_number");
         return transactions.read("listing the attempts of a learner", connection -> {
             try (PreparedStatement statement = prepare(connection, sql)) {
-                statement.setString(1, platformId);
-                statement.setString(2, learnerId);
+                int position = 1;
+                statement.setString(position++, platformId);
+                statement.setString(position++, learnerId);
                 if (context != null) {
-                    statement.setString(3, context);
+                    statement.setString(position++, context);
                 }
+                statement.setString(position, platformId);
                 return ReportRows.attempts(statement);
             }
         });
+    }
+
+    /**
+     * @param attempts a query of {@link ReportScope#ATTEMPT_COLUMNS} from {@code attempts}
+     * @return its rows with the roster's name of each learner beside them, in {@code order}; the
+     *         platform is the last parameter
+     */
+    private static String named(String attempts, String order) {
+        return "SELECT a.*, " + RosterNames.COLUMN + " FROM (" + attempts + ") a" + RosterNames.JOIN + " ORDER BY " + order;
     }
 
     /** The questions (position, id) of a quiz version, from one of its attempts; empty when it has none. */

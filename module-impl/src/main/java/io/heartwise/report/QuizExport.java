@@ -36,8 +36,12 @@ final class QuizExport {
         this.questionIds = List.copyOf(questionIds);
     }
 
-    List<String> columns() {
+    /** @param named whether a roster of the scope is known, so that {@code learner_name} follows {@code learner_id} */
+    List<String> columns(boolean named) {
         List<String> columns = new ArrayList<>(ATTEMPT_COLUMNS);
+        if (named) {
+            columns.add(ATTEMPT_COLUMNS.indexOf("learner_id") + 1, "learner_name");
+        }
         if (shape == ExportShape.LONG) {
             columns.addAll(LONG_COLUMNS);
         } else {
@@ -59,14 +63,19 @@ final class QuizExport {
     void write(ExportWriter writer) throws IOException {
         try {
             transactions.stream("exporting quiz " + scope.quizId(), connection -> {
-                try (PreparedStatement statement = ReportTransactions.prepareStreaming(connection, sql())) {
-                    scope.bind(statement, 1);
+                // Asked first, in the export's own transaction: without a roster the file is as it always was.
+                boolean named = RosterNames.known(connection, scope.platformId(), scope.context());
+                try (PreparedStatement statement = ReportTransactions.prepareStreaming(connection, sql(named))) {
+                    int next = scope.bind(statement, 1);
+                    if (named) {
+                        statement.setString(next, scope.platformId());
+                    }
                     try (ResultSet row = statement.executeQuery()) {
-                        writer.header(columns());
+                        writer.header(columns(named));
                         if (shape == ExportShape.LONG) {
-                            writeLong(row, writer);
+                            writeLong(row, writer, named);
                         } else {
-                            writeAttempts(row, writer);
+                            writeAttempts(row, writer, named);
                         }
                     }
                 } catch (IOException e) {
@@ -80,25 +89,27 @@ final class QuizExport {
         writer.close();
     }
 
-    private String sql() {
+    /** @param named whether to join each attempt's roster entry (its parameter, the platform, follows the scope's) */
+    private String sql(boolean named) {
         String attempt = "a.id, a.learner_id, a.context_id, a.quiz_id, a.quiz_version, a.attempt_number, a.started_at, a.submitted_at, "
-                + "a.score, a.max_score, a.scaled_score, a.passed";
+                + "a.score, a.max_score, a.scaled_score, a.passed" + (named ? ", " + RosterNames.COLUMN : "");
+        String roster = named ? RosterNames.JOIN : "";
         if (shape == ExportShape.LONG) {
             return "SELECT " + attempt + ", q.question_index, q.question_id, q.question_type, q.points, q.max_points, q.correct, "
-                    + "c.answer_index, c.choice_id, c.position, c.category_id FROM " + scope.source()
+                    + "c.answer_index, c.choice_id, c.position, c.category_id FROM " + scope.source() + roster
                     + " JOIN attempt_questions q ON q.attempt_id = a.id"
                     + " LEFT JOIN attempt_answers c ON c.attempt_id = q.attempt_id AND c.question_id = q.question_id"
                     + " ORDER BY a.submitted_at, a.id, q.question_index, c.answer_index";
         }
-        return "SELECT " + attempt + ", q.question_index, q.points FROM " + scope.source()
+        return "SELECT " + attempt + ", q.question_index, q.points FROM " + scope.source() + roster
                 + " JOIN attempt_questions q ON q.attempt_id = a.id ORDER BY a.submitted_at, a.id, q.question_index";
     }
 
-    private static void writeLong(ResultSet row, ExportWriter writer) throws SQLException, IOException {
-        List<Object> values = new ArrayList<>(ATTEMPT_COLUMNS.size() + LONG_COLUMNS.size());
+    private static void writeLong(ResultSet row, ExportWriter writer, boolean named) throws SQLException, IOException {
+        List<Object> values = new ArrayList<>(ATTEMPT_COLUMNS.size() + 1 + LONG_COLUMNS.size());
         while (row.next()) {
             values.clear();
-            attemptValues(row, values);
+            attemptValues(row, values, named);
             values.add(row.getInt("question_index") + 1);
             values.add(row.getString("question_id"));
             values.add(row.getString("question_type"));
@@ -115,7 +126,7 @@ final class QuizExport {
         }
     }
 
-    private void writeAttempts(ResultSet row, ExportWriter writer) throws SQLException, IOException {
+    private void writeAttempts(ResultSet row, ExportWriter writer, boolean named) throws SQLException, IOException {
         List<Object> attempt = new ArrayList<>();
         Double[] points = new Double[questionIds.size()];
         UUID current = null;
@@ -127,7 +138,7 @@ final class QuizExport {
                 }
                 current = id;
                 attempt.clear();
-                attemptValues(row, attempt);
+                attemptValues(row, attempt, named);
                 Arrays.fill(points, null);
             }
             int index = row.getInt("question_index");
@@ -146,9 +157,12 @@ final class QuizExport {
         writer.row(values);
     }
 
-    private static void attemptValues(ResultSet row, List<Object> values) throws SQLException {
+    private static void attemptValues(ResultSet row, List<Object> values, boolean named) throws SQLException {
         values.add(row.getObject("id", UUID.class).toString());
         values.add(row.getString("learner_id"));
+        if (named) {
+            values.add(row.getString("learner_name"));
+        }
         values.add(row.getString("context_id"));
         values.add(row.getString("quiz_id"));
         values.add(row.getString("quiz_version"));

@@ -16,7 +16,7 @@ final class ReportRows {
     private ReportRows() {
     }
 
-    /** @return every row of the statement's query, as attempts of {@link ReportScope#ATTEMPT_COLUMNS} */
+    /** @return every row of the statement's query, as attempts of {@link ReportScope#ATTEMPT_COLUMNS} and {@code learner_name} */
     static List<ReportedAttempt> attempts(PreparedStatement statement) throws SQLException {
         List<ReportedAttempt> attempts = new ArrayList<>();
         try (ResultSet row = statement.executeQuery()) {
@@ -27,8 +27,10 @@ final class ReportRows {
         return List.copyOf(attempts);
     }
 
+    /** @return the row as an attempt; its learner named by the column {@code learner_name} (see {@link RosterNames}) */
     static ReportedAttempt attempt(ResultSet row) throws SQLException {
-        return new ReportedAttempt(row.getObject("id", UUID.class).toString(), row.getString("learner_id"), row.getString("context_id"),
+        return new ReportedAttempt(row.getObject("id", UUID.class).toString(), row.getString("learner_id"), row.getString("learner_name"),
+                row.getString("context_id"),
                 row.getString("quiz_id"), row.getString("quiz_version"), row.getInt("attempt_number"), row.getDouble("score"),
                 row.getDouble("max_score"), row.getDouble("scaled_score"), row.getBoolean("passed"), instant(row, "started_at"),
                 instant(row, "submitted_at"), null);

@@ -54,6 +54,7 @@ public final class ReportService {
     private final QuizReportQueries quizReports;
     private final AttemptListQueries attemptLists;
     private final LessonProgressQuery lessonProgress;
+    private final RosterNames names;
     private final AttemptService attempts;
 
     /**
@@ -66,6 +67,7 @@ public final class ReportService {
         this.quizReports = new QuizReportQueries(transactions);
         this.attemptLists = new AttemptListQueries(transactions);
         this.lessonProgress = new LessonProgressQuery(transactions);
+        this.names = new RosterNames(transactions);
         this.attempts = Objects.requireNonNull(attempts, "attempts");
     }
 
@@ -155,7 +157,16 @@ public final class ReportService {
             quizzes.add(new LearnerQuiz(quizId, title, own.grading(), grade, marked));
         }
         byQuiz.forEach((quizId, ofQuiz) -> quizzes.add(new LearnerQuiz(quizId, null, null, null, List.copyOf(ofQuiz))));
-        return new LearnerReport(learnerId, scopedContext, List.copyOf(quizzes));
+        return new LearnerReport(learnerId, names.name(caller.platformId(), scopedContext, learnerId).orElse(null), scopedContext,
+                List.copyOf(quizzes));
+    }
+
+    /**
+     * An attempt as staff open it, and its learner's name in the roster of the attempt's context.
+     *
+     * @param learnerName absent when that roster does not name the learner
+     */
+    public record StaffAttempt(AttemptService.Reviewed attempt, String learnerName) {
     }
 
     /**
@@ -164,7 +175,7 @@ public final class ReportService {
      * @throws ProblemException {@code 404 attempt-not-found} for an attempt of another platform or
      *                          context, like an unknown one
      */
-    public AttemptService.Reviewed attempt(Caller caller, String attemptId) {
+    public StaffAttempt attempt(Caller caller, String attemptId) {
         String scopedContext = scopedContext(caller, null);
         UUID id;
         try {
@@ -172,9 +183,11 @@ public final class ReportService {
         } catch (IllegalArgumentException malformed) {
             throw ProblemException.invalidParameter("attemptId", "must be an attempt id (a lowercase UUID)");
         }
-        return attempts.review(caller.platformId(), id)
-                .filter(reviewed -> scopedContext == null || scopedContext.equals(reviewed.contextId()))
+        AttemptService.Reviewed reviewed = attempts.review(caller.platformId(), id)
+                .filter(found -> scopedContext == null || scopedContext.equals(found.contextId()))
                 .orElseThrow(() -> new ProblemException(ProblemType.ATTEMPT_NOT_FOUND, "There is no attempt \"" + attemptId + "\" you may see."));
+        // The attempt's own context names its learner, also for an admin who sees every context.
+        return new StaffAttempt(reviewed, names.name(caller.platformId(), reviewed.contextId(), reviewed.learnerId()).orElse(null));
     }
 
     public LessonReport lesson(Caller caller, String lessonId, LessonFilter filter) {
@@ -198,6 +211,15 @@ public final class ReportService {
             sections.add(new SectionQuiz(section.position(), section.id(), section.quizId(), n, quiz.attempts(), mean, passRate, stopped));
         }
         return new LessonReport(lessonId, scopedContext, learners, List.copyOf(sections));
+    }
+
+    /**
+     * Which of the quizzes have any attempt, of any version, under the filters: a quiz without one
+     * has an empty report, so an overview of many quizzes need not compute it.
+     */
+    public Set<String> attemptedQuizzes(Caller caller, List<String> quizIds, LessonFilter filter) {
+        String scopedContext = scopedContext(caller, filter.context());
+        return quizIds.isEmpty() ? Set.of() : lessonProgress.attempted(caller.platformId(), quizIds, scopedContext, filter.from(), filter.to());
     }
 
     /** A checked export, ready to stream: every check happens before the response starts. */
@@ -258,7 +280,7 @@ public final class ReportService {
     }
 
     private static ReportedAttempt withCounts(ReportedAttempt attempt, Boolean counts) {
-        return new ReportedAttempt(attempt.id(), attempt.learnerId(), attempt.contextId(), attempt.quizId(), attempt.quizVersion(),
+        return new ReportedAttempt(attempt.id(), attempt.learnerId(), attempt.learnerName(), attempt.contextId(), attempt.quizId(), attempt.quizVersion(),
                 attempt.attemptNumber(), attempt.score(), attempt.maxScore(), attempt.scaledScore(), attempt.passed(), attempt.startedAt(),
                 attempt.submittedAt(), counts);
     }

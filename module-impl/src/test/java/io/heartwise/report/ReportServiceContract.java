@@ -26,6 +26,7 @@ import io.heartwise.content.ContentFixtures;
 import io.heartwise.report.NaiveStatistics.Attempt;
 import io.heartwise.store.Database;
 import io.heartwise.store.DatabaseSettings;
+import io.heartwise.store.LtiStore;
 import io.heartwise.store.NewAttempt;
 import io.heartwise.store.NewAttempt.ChosenAnswer;
 import io.heartwise.store.NewAttempt.QuestionOutcome;
@@ -430,6 +431,21 @@ abstract class ReportServiceContract {
     }
 
     @Test
+    void theAttemptedQuizzesAreThoseWithAnAttemptInTheCallersScopeAndDates() {
+        intro("ann", "course-1", "first", "true");
+        Caller ann2 = new Caller(PLATFORM, "ann", "course-2", Set.of(Caller.Role.LEARNER));
+        attempts.submit(ann2, ORDERING, null, new AttemptSubmission(null, List.of(new Answer("put-in-order", null, List.of("one", "two", "three"), null))));
+        List<String> quizzes = List.of(INTRO, ORDERING, "a-quiz-nobody-tried");
+
+        assertEquals(Set.of(INTRO), reports.attemptedQuizzes(instructor("course-1"), quizzes, Filters.lessonFilter(null, null, null)));
+        assertEquals(Set.of(ORDERING), reports.attemptedQuizzes(instructor("course-2"), quizzes, Filters.lessonFilter(null, null, null)));
+        assertEquals(Set.of(INTRO, ORDERING), reports.attemptedQuizzes(admin(), quizzes, Filters.lessonFilter(null, null, null)));
+        assertEquals(Set.of(), reports.attemptedQuizzes(admin(), quizzes, Filters.lessonFilter(null, "2026-03-02T00:00:00Z", null)));
+        assertEquals(Set.of(), reports.attemptedQuizzes(new Caller("other-lms", "boss", "", Set.of(Caller.Role.ADMIN)), quizzes,
+                Filters.lessonFilter(null, null, null)));
+    }
+
+    @Test
     void theLongCsvExportHasOneRowPerChosenAnswerAndDefusesFormulas() throws IOException {
         intro("=HYPERLINK(\"http://evil\")", "course-1", "first", "true");
         intro("plain", "course-1", null, "false");
@@ -461,6 +477,91 @@ abstract class ReportServiceContract {
         assertEquals(1, row.get("question_position"));
         assertEquals(true, row.get("correct"));
         assertEquals("first", row.get("choice_id"));
+    }
+
+    /**
+     * Rosters of two courses of this platform and of the same course id on another platform, each
+     * giving some of the same user ids other names.
+     */
+    void keepRosters() {
+        LtiStore store = new LtiStore(database.dataSource());
+        store.replaceRoster(PLATFORM, "course-1", List.of(member("ann", "Ann Ito"), member("mal", "=cmd|' /C calc'!A0"),
+                new LtiStore.Member("nameless", null, List.of("Learner"), "Active")), START);
+        store.replaceRoster(PLATFORM, "course-2", List.of(member("ann", "Ann Second-Course"), member("bob", "Bob Ray")), START);
+        store.replaceRoster("other-lms", "course-1", List.of(member("ann", "Other Platform Ann"), member("cid", "Cid Elsewhere")), START);
+    }
+
+    /** Each learner in turn passes the intro quiz in the context. */
+    private void passIntro(String context, String... learners) {
+        for (String learner : learners) {
+            intro(learner, context, "first", "true");
+        }
+    }
+
+    private static LtiStore.Member member(String userId, String name) {
+        return new LtiStore.Member(userId, name, List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"), "Active");
+    }
+
+    @Test
+    void theAttemptListNamesEachLearnerByTheRosterOfTheAttemptsOwnPlatformAndContextOnly() {
+        keepRosters();
+        passIntro("course-1", "ann", "bob", "cid", "nameless");
+        passIntro("course-2", "ann");
+        passIntro("", "ann");
+
+        Map<String, String> course1 = names(reports.attemptPage(instructor("course-1"), INTRO, Filters.attemptListFilter(null, null, null, null, null, null, null)));
+        assertEquals(Map.of("ann", "Ann Ito", "bob", "-", "cid", "-", "nameless", "-"), course1,
+                "bob is named only in course-2, cid only on another platform");
+        List<String> everyContext = reports.attemptPage(admin(), INTRO, Filters.attemptListFilter(null, "ann", null, null, null, null, null))
+                .attempts().stream().map(attempt -> attempt.contextId() + ": " + attempt.learnerName()).toList();
+        assertEquals(List.of("course-1: Ann Ito", "course-2: Ann Second-Course", ": null"), everyContext);
+    }
+
+    private static Map<String, String> names(AttemptPage page) {
+        Map<String, String> names = new java.util.TreeMap<>();
+        page.attempts().forEach(attempt -> names.put(attempt.learnerId(), attempt.learnerName() == null ? "-" : attempt.learnerName()));
+        return names;
+    }
+
+    @Test
+    void theLearnerReportAndAnAttemptNameTheLearnerByTheRosterOfTheirContextOnly() {
+        keepRosters();
+        passIntro("course-1", "ann", "bob", "cid");
+
+        LearnerReport ann = reports.learner(instructor("course-1"), "ann", null);
+        assertEquals("Ann Ito", ann.learnerName());
+        assertEquals("Ann Ito", ann.quizzes().get(0).attempts().get(0).learnerName());
+        assertNull(reports.learner(instructor("course-1"), "bob", null).learnerName(), "bob is named in course-2 only");
+        assertNull(reports.learner(instructor("course-1"), "cid", null).learnerName(), "cid is named on another platform only");
+        assertEquals("Bob Ray", reports.learner(instructor("course-2"), "bob", null).learnerName(), "a roster names its members without attempts too");
+        assertEquals("Bob Ray", reports.learner(admin(), "bob", null).learnerName(), "an admin sees every context of the platform");
+        assertNull(reports.learner(new Caller("third-lms", "boss", "", Set.of(Caller.Role.ADMIN)), "ann", null).learnerName());
+
+        String bobsAttempt = reports.attemptPage(admin(), INTRO, Filters.attemptListFilter(null, "bob", null, null, null, null, null))
+                .attempts().get(0).id();
+        assertNull(reports.attempt(admin(), bobsAttempt).learnerName(), "the attempt's own context (course-1) does not name bob");
+        String annsAttempt = ann.quizzes().get(0).attempts().get(0).id();
+        assertEquals("Ann Ito", reports.attempt(instructor("course-1"), annsAttempt).learnerName());
+    }
+
+    @Test
+    void anExportGetsALearnerNameColumnOnlyWhereARosterIsKnownAndItsNamesAreDefusedToo() throws IOException {
+        passIntro("course-1", "ann", "mal", "bob");
+        assertTrue(export("csv", "attempts").startsWith("\uFEFFattempt_id,learner_id,context_id,"), "no roster: the file as ever");
+
+        keepRosters();
+        String[] lines = export("csv", "attempts").substring(1).split("\r\n");
+        assertTrue(lines[0].startsWith("attempt_id,learner_id,learner_name,context_id,"), lines[0]);
+        assertTrue(lines[1].contains(",ann,Ann Ito,course-1,"), lines[1]);
+        assertTrue(lines[2].contains(",mal,'=cmd|' /C calc'!A0,course-1,"), "a name from a platform is defused like any text: " + lines[2]);
+        assertTrue(lines[3].contains(",bob,,course-1,"), "course-1 names no bob: " + lines[3]);
+        Map<?, ?> row = JsonMappers.api().readValue(export("jsonl", "long").split("\n")[0], Map.class);
+        assertEquals("Ann Ito", row.get("learner_name"));
+
+        ReportService.Export ofCourse3 = reports.export(instructor("course-3"), INTRO, Filters.exportRequest("csv", "long"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ofCourse3.body().write(out);
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("\uFEFFattempt_id,learner_id,context_id,"), "course-3 has no roster");
     }
 
     private String export(String format, String shape) throws IOException {

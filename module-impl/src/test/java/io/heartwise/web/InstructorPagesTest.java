@@ -11,7 +11,10 @@ import io.heartwise.api.QuizReport;
 import io.heartwise.auth.Caller;
 import io.heartwise.auth.Tokens;
 import io.heartwise.page.PageSettings;
+import io.heartwise.store.LtiStore;
 import jakarta.ws.rs.core.Application;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -174,6 +177,31 @@ class InstructorPagesTest extends HeartwiseJerseyTest {
         assertEquals(404, open("instructor/attempts/" + link.group(1), LONE_TEACHER).status(), "course-2's instructor");
         assertEquals(403, open("instructor/attempts/" + link.group(1), Tokens.learner("bob", "course-1")).status());
         assertEquals(400, open("instructor/attempts/not-an-id", TEACHER).status());
+    }
+
+    @Test
+    void namesFromTheRosterOfTheInstructorsOwnCourseStandBesideTheIdsAndNoOtherCoursesOrPlatformsNames() {
+        heartwise.lti().replaceRoster("test-lms", "course-1", List.of(member("ann", "Ann Ito"), member("cid", "Cid <b>O'Hara</b>")), Instant.now());
+        heartwise.lti().replaceRoster("test-lms", "course-2", List.of(member("bob", "Bob In Course Two")), Instant.now());
+        heartwise.lti().replaceRoster("other-lms", "course-1", List.of(member("bob", "Bob On Another Platform")), Instant.now());
+
+        String table = open("instructor/quizzes/" + QUIZ + "/attempts", TEACHER).body();
+        assertTrue(table.contains(">Ann Ito (ann)</a>"), table);
+        assertTrue(table.contains(">Cid &lt;b&gt;O&#39;Hara&lt;/b&gt; (cid)</a>") || table.contains(">Cid &lt;b&gt;O'Hara&lt;/b&gt; (cid)</a>"),
+                "a name is text, escaped: " + table);
+        assertTrue(table.contains(">bob</a>"), "no roster of course-1 names bob: his id alone");
+        assertFalse(table.contains("Bob In Course Two") || table.contains("Bob On Another Platform"), table);
+
+        assertTrue(open("instructor/learners/ann", TEACHER).body().contains("<h1>Learner Ann Ito (ann)</h1>"));
+        String bob = open("instructor/learners/bob", TEACHER).body();
+        assertTrue(bob.contains("<h1>Learner bob</h1>") && !bob.contains("Bob In"), bob);
+        Matcher link = Pattern.compile("href=\"/instructor/attempts/([0-9a-f-]{36})\"").matcher(open("instructor/quizzes/" + QUIZ + "/attempts?learner=ann", TEACHER).body());
+        assertTrue(link.find());
+        assertTrue(open("instructor/attempts/" + link.group(1), TEACHER).body().contains("Ann Ito (ann), attempt "));
+    }
+
+    private static LtiStore.Member member(String userId, String name) {
+        return new LtiStore.Member(userId, name, List.of("Learner"), "Active");
     }
 
     @Test
