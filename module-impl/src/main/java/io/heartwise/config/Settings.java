@@ -31,7 +31,8 @@ import java.util.function.Function;
  *                           clients that drop Secure cookies on http); off, such a launch gets the new-window page
  * @param adminTokenSha256   the SHA-256 of the deployment's admin token, 64 hex digits (so the token itself is in
  *                           no configuration); {@code null} turns the admin API off
- * @param dynamicRegistration whether LMS admins may register a platform by LTI Dynamic Registration
+ * @param dynamicRegistration whether LMS admins may register a platform by LTI Dynamic Registration; off by default,
+ *                           since while it is on anyone who reaches the registration URL can register a platform
  * @param registrationLoopbackHttp whether Dynamic Registration may read a platform's configuration over plain http
  *                           from a loopback address (an LMS on the same machine, tests); https only otherwise
  */
@@ -80,7 +81,7 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
                 bool(lookup, FAST_PATHS, true),
                 bool(lookup, LTI_UNBOUND_ON_LOOPBACK, false),
                 sha256(lookup, ADMIN_TOKEN_SHA256),
-                bool(lookup, DYNAMIC_REGISTRATION, true),
+                bool(lookup, DYNAMIC_REGISTRATION, false),
                 bool(lookup, REGISTRATION_LOOPBACK_HTTP, false));
     }
 

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class AdminSettingsTest {
 
     @Test
-    void withoutSettingsTheAdminApiIsOffAndDynamicRegistrationIsOnOverHttpsOnly() {
+    void withoutSettingsTheAdminApiAndDynamicRegistrationAreOff() {
         Settings settings = Settings.defaults();
         assertNull(settings.adminTokenSha256());
-        assertTrue(settings.dynamicRegistration());
+        assertFalse(settings.dynamicRegistration(), "while it is on, anyone who reaches the URL can register a platform");
         assertFalse(settings.registrationLoopbackHttp());
     }
 

@@ -102,7 +102,7 @@ class DynamicRegistrationTest extends JerseyTest {
     @Override
     protected Application configure() {
         forceSet(TestProperties.CONTAINER_PORT, "0");
-        Map<String, String> values = Map.of(Settings.REGISTRATION_LOOPBACK_HTTP, "true", Settings.ADMIN_TOKEN_SHA256, sha256(ADMIN_TOKEN));
+        Map<String, String> values = Map.of(Settings.DYNAMIC_REGISTRATION, "true", Settings.REGISTRATION_LOOPBACK_HTTP, "true", Settings.ADMIN_TOKEN_SHA256, sha256(ADMIN_TOKEN));
         try {
             database = Database.open(EmbeddedDatabase.in(Files.createTempDirectory("lti-registration")));
         } catch (IOException e) {
