@@ -353,23 +353,10 @@ public final class LtiStore {
         statement.setString(first + 3, owed.lineItem());
     }
 
-    /** Work done on one connection in one transaction. */
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
-    private <T> T inTransaction(String action, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    private <T> T inTransaction(String action, Transactions.Work<T> work) {
+        try {
+            return Transactions.inOne(dataSource, work);
         } catch (SQLException e) {
             throw DatabaseFailures.translate(action, e);
         }

@@ -169,21 +169,9 @@ public final class PlatformStore {
         }
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inTransaction(String action, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    private <T> T inTransaction(String action, Transactions.Work<T> work) {
+        try {
+            return Transactions.inOne(dataSource, work);
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new DuplicateException("Another registered platform has this id, or this issuer and client_id.");
