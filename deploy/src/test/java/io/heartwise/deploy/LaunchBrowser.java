@@ -29,10 +29,29 @@ final class LaunchBrowser {
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(new LoopbackIsSecure())
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+
+    /**
+     * Chromium and Firefox treat {@code http://localhost} and {@code 127.0.0.1} as secure, so they keep
+     * and send {@code Secure} cookies there (the tool's state cookie is one); Java's cookie manager
+     * sends them over https only.
+     */
+    private static final class LoopbackIsSecure extends CookieManager {
+        LoopbackIsSecure() {
+            super(null, CookiePolicy.ACCEPT_ALL);
+        }
+
+        @Override
+        public java.util.Map<String, java.util.List<String>> get(URI uri, java.util.Map<String, java.util.List<String>> headers)
+                throws java.io.IOException {
+            boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme())
+                    && ("localhost".equalsIgnoreCase(uri.getHost()) || uri.getHost().startsWith("127.") || uri.getHost().equals("[::1]"));
+            return super.get(loopbackHttp ? URI.create("https" + uri.toString().substring("http".length())) : uri, headers);
+        }
+    }
 
     /** A page the browser shows: its address (with the fragment it was sent to, if any), status and HTML. */
     record Page(URI uri, int status, String body) {
