@@ -18,7 +18,8 @@ import java.util.function.Function;
  * Every setting has a working default.
  *
  * @param corsAllowedOrigins origins allowed to call the API from a browser; empty (the default)
- *                           turns CORS off; {@code *} allows any origin
+ *                           turns CORS off; {@code *} allows any origin; {@code null} allows frames whose
+ *                           sandbox gives them no origin of their own (WordPress embeds)
  * @param cacheMaxAgeSeconds how long browsers and proxies may reuse content responses
  * @param maxQueryLength     longest query string accepted, in characters
  * @param platformsFile      YAML or JSON file registering the platforms allowed to call the API; {@code null} for none
@@ -41,6 +42,8 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
                        String adminTokenSha256, boolean dynamicRegistration, boolean registrationLoopbackHttp) {
 
     public static final String CORS_ALLOWED_ORIGINS = "heartwise.cors.allowed-origins";
+    /** What a browser sends as {@code Origin} from a sandboxed frame without {@code allow-same-origin}, as WordPress frames embeds. */
+    public static final String OPAQUE_ORIGIN = "null";
     public static final String CACHE_MAX_AGE = "heartwise.cache.max-age-seconds";
     public static final String MAX_QUERY_LENGTH = "heartwise.http.max-query-length";
     public static final String PLATFORMS_FILE = "heartwise.platforms-file";
@@ -110,7 +113,7 @@ public record Settings(List<String> corsAllowedOrigins, int cacheMaxAgeSeconds, 
     private static List<String> origins(String raw) {
         List<String> origins = new ArrayList<>();
         for (String origin : Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
-            if (origin.equals("*")) {
+            if (origin.equals("*") || origin.equals(OPAQUE_ORIGIN)) {
                 origins.add(origin);
                 continue;
             }

@@ -30,6 +30,14 @@ class SettingsTest {
     }
 
     @Test
+    void sandboxedFramesAreAllowedOnlyWhenTheListNamesTheirOpaqueOrigin() {
+        assertFalse(settings(Map.of(Settings.CORS_ALLOWED_ORIGINS, "https://a.example")).allowsOrigin("null"));
+        Settings settings = settings(Map.of(Settings.CORS_ALLOWED_ORIGINS, "https://a.example, null"));
+        assertTrue(settings.allowsOrigin("null"), "a WordPress embed's sandboxed page");
+        assertFalse(settings.allowsOrigin("https://b.example"));
+    }
+
+    @Test
     void anOriginWithAPathIsAClearStartupError() {
         SettingsException error = assertThrows(SettingsException.class,
                 () -> settings(Map.of(Settings.CORS_ALLOWED_ORIGINS, "https://a.example/courses")));
