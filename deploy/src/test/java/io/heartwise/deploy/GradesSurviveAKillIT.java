@@ -31,9 +31,11 @@ class GradesSurviveAKillIT {
     private static final String QUIZ = "why-men-pull-away-intimacy-fear-paradox";
     /**
      * The sender reads the outbox five times a second and retries after 3 s, then 6 s: seconds, not
-     * minutes, and still a few seconds between tries, for the kill to fall between two of them.
+     * minutes, and still a few seconds between tries, for the kill to fall between two of them; a score
+     * that was being sent at the kill anyway is free again after its 5 s claim.
      */
-    private static final List<String> QUICK_SENDER = List.of("-Dheartwise.lti.score-interval-millis=200", "-Dheartwise.lti.score-retry-base-millis=3000");
+    private static final List<String> QUICK_SENDER = List.of("-Dheartwise.lti.score-interval-millis=200", "-Dheartwise.lti.score-retry-base-millis=3000",
+            "-Dheartwise.lti.score-claim-millis=5000");
 
     private final LmsStub lms = new LmsStub();
     private TcpProxy gradeService;
@@ -82,7 +84,7 @@ class GradesSurviveAKillIT {
                 () -> lms.scoresRefused().containsAll(List.of("steady-learner", "improving-learner")));
         gradeService.stop();
         // Every owed score tried once more and refused a connection: the kill falls between two tries.
-        // (A score being sent at the kill would wait for its claim to run out, two minutes.)
+        // (A score being sent at the kill waits for its claim to run out: 5 s here, two minutes by default.)
         await("every owed score was tried again, and the LMS refused the connection", Duration.ofSeconds(20),
                 () -> deliveries(client, instructor).stream().allMatch(row -> row.path("lastError").asText().startsWith("cannot reach")));
         List<JsonNode> owed = deliveries(client, instructor);

@@ -28,7 +28,7 @@ import java.util.Set;
 public final class ScoreSender {
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     static final Duration LONGEST_WAIT = Duration.ofHours(1);
-    /** Longer than a score request can take (two 10 s timeouts): a claim outliving its node is then free again. */
+    /** By default: longer than a send can take (its requests time out after 10 s each): a claim outliving its node is then free again. */
     static final Duration CLAIM = Duration.ofMinutes(2);
     private static final System.Logger LOG = System.getLogger(ScoreSender.class.getName());
 
@@ -39,18 +39,20 @@ public final class ScoreSender {
     private final ContentCatalog catalog;
     private final Clock clock;
     private final Duration firstRetry;
+    private final Duration claimFor;
     /** The line items found or created, by what stands for them in the outbox. */
     private final java.util.Map<String, URI> found = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ScoreSender(LtiStore store, PlatformRegistry platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
                        Clock clock) {
-        this(store, platforms, services, attempts, catalog, clock, FIRST_RETRY);
+        this(store, platforms, services, attempts, catalog, clock, ScoreSending.defaults());
     }
 
-    /** @param firstRetry the wait before a score's second try ({@link ScoreSending#firstRetry}) */
+    /** @param sending the waits between tries and how long a send holds its score ({@link ScoreSending}) */
     public ScoreSender(LtiStore store, PlatformRegistry platforms, PlatformServices services, AttemptService attempts, ContentCatalog catalog,
-                       Clock clock, Duration firstRetry) {
-        this.firstRetry = firstRetry;
+                       Clock clock, ScoreSending sending) {
+        this.firstRetry = sending.firstRetry();
+        this.claimFor = sending.claim();
         this.store = store;
         this.platforms = platforms;
         this.services = services;
@@ -64,7 +66,7 @@ public final class ScoreSender {
         int handled = 0;
         Instant now = Instant.now(clock);
         for (LtiStore.OwedScore owed : store.due(now, 100)) {
-            Optional<LtiStore.Claim> claim = store.claim(owed, now, now.plus(CLAIM));
+            Optional<LtiStore.Claim> claim = store.claim(owed, now, now.plus(claimFor));
             if (claim.isPresent()) {
                 send(claim.get());
                 handled++;

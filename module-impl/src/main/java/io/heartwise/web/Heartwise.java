@@ -89,7 +89,7 @@ public final class Heartwise implements AutoCloseable {
         this.registry = new SharedPlatforms(platforms, new PlatformStore(database.dataSource()), clock);
         this.tokenVerifier = new TokenVerifier(registry, clock, launchTokens);
         PlatformServices services = new PlatformServices(toolKeys, clock);
-        this.scoreSender = new ScoreSender(lti, registry, services, attempts, catalog, clock, sending.firstRetry());
+        this.scoreSender = new ScoreSender(lti, registry, services, attempts, catalog, clock, sending);
         this.sendingInterval = sending.interval();
         if (registry.anyTakesGrades()) {
             startScoreSending();

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 class ScoreSendingTest {
 
     @Test
-    void scoresAreSentEveryFiveSecondsAndRetriedAfterFiveByDefault() {
-        assertEquals(new ScoreSending(Duration.ofSeconds(5), Duration.ofSeconds(5)), ScoreSending.defaults());
+    void scoresAreSentEveryFiveSecondsRetriedAfterFiveAndClaimedForTwoMinutesByDefault() {
+        assertEquals(new ScoreSending(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(2)), ScoreSending.defaults());
     }
 
     @Test
-    void bothWaitsAreSetInMilliseconds() {
-        Map<String, String> values = Map.of(ScoreSending.INTERVAL, "200", ScoreSending.RETRY_BASE, " 300 ");
-        assertEquals(new ScoreSending(Duration.ofMillis(200), Duration.ofMillis(300)),
+    void everyWaitIsSetInMilliseconds() {
+        Map<String, String> values = Map.of(ScoreSending.INTERVAL, "200", ScoreSending.RETRY_BASE, " 300 ", ScoreSending.CLAIM, "4000");
+        assertEquals(new ScoreSending(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(4000)),
                 ScoreSending.from(name -> Optional.ofNullable(values.get(name))));
     }
 
