@@ -47,7 +47,7 @@ final class FastPaths {
             // It moves resources under a host's mount path, at start-up; the WAR has none.
             "io.heartwise.web.MountedResources",
             // It registers the resources, and nothing else.
-            "io.heartwise.web.HeartwiseApplication$Resources",
+            "io.heartwise.web.Resources",
             // They convert the reports' query parameters, and no fast path serves a report.
             ReportParameterConverters.class.getName());
 

@@ -32,8 +32,6 @@ import io.heartwise.quiz.QuizzesResource;
 import io.heartwise.report.ReportParameterConverters;
 import io.heartwise.report.ReportsResource;
 import jakarta.ws.rs.core.Configurable;
-import jakarta.ws.rs.core.Feature;
-import jakarta.ws.rs.core.FeatureContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -122,18 +120,5 @@ public final class HeartwiseApplication {
         config.register(new MountedResources(mount, resourceClasses));
         config.register(new ReportParameterConverters());
         config.register(new Resources(resources));
-    }
-
-    /**
-     * Registers the API's resources. Through a feature, because Jersey 3.1 also takes a resource
-     * instance registered straight into a {@code ResourceConfig} for a provider, and warns at every
-     * start that it implements no provider interface (one warning per resource).
-     */
-    private record Resources(List<Object> resources) implements Feature {
-        @Override
-        public boolean configure(FeatureContext context) {
-            resources.forEach(context::register);
-            return true;
-        }
     }
 }

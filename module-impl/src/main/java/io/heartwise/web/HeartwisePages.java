@@ -11,6 +11,7 @@ import io.heartwise.page.PageSettings;
 import io.heartwise.page.PageTemplates;
 import io.heartwise.page.PagesResource;
 import io.heartwise.page.SecurityHeaders;
+import java.util.List;
 import org.glassfish.jersey.message.GZipEncoder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -45,10 +46,11 @@ public final class HeartwisePages {
         PageFrames frames = new PageFrames(assets, apiPath, heartwise.platforms().demoEnabled());
         config.register(new SecurityHeaders(settings));
         config.register(new PageFailures(templates, frames));
-        config.register(new PagesResource(heartwise.catalog(), heartwise.attempts(), templates, frames));
-        config.register(new InstructorPagesResource(heartwise.catalog(), heartwise.reports(), heartwise.tokenVerifier(), templates, frames));
-        config.register(new AssetsResource(assets));
-        config.register(new OembedResource(heartwise.catalog(), templates, frames));
+        config.register(new Resources(List.of(
+                new PagesResource(heartwise.catalog(), heartwise.attempts(), templates, frames),
+                new InstructorPagesResource(heartwise.catalog(), heartwise.reports(), heartwise.tokenVerifier(), templates, frames),
+                new AssetsResource(assets),
+                new OembedResource(heartwise.catalog(), templates, frames))));
         return config;
     }
 }
