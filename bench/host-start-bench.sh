@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 repo="$PWD/host-example/target/repository"
 [ -d host-example/target/test-classes ] || host-example/check.sh
+# The host example's settings read every artifact from ~/.m2: put the plugin that lists its class path there first.
+mvn -B -q -N org.apache.maven.plugins:maven-dependency-plugin:3.8.1:help > /dev/null
+find "$repo" -name "*.lastUpdated" -delete 2> /dev/null || true
 mvn -B -q -s host-example/settings.xml -Dmaven.repo.local="$repo" -f host-example/pom.xml \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test

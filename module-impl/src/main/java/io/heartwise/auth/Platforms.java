@@ -22,7 +22,6 @@ import java.util.Optional;
  * {@code heartwise.demo-platform} is on. Immutable, so thread-safe.
  */
 public final class Platforms implements PlatformRegistry {
-    private static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final int MIN_SECRET_BYTES = 32;
 
     private final Map<String, Platform> byId;
@@ -133,7 +132,7 @@ public final class Platforms implements PlatformRegistry {
     private static List<Platform> read(Path file) {
         PlatformsDocument document;
         try {
-            document = YAML.readValue(Files.readString(file, StandardCharsets.UTF_8), PlatformsDocument.class);
+            document = Yaml.MAPPER.readValue(Files.readString(file, StandardCharsets.UTF_8), PlatformsDocument.class);
         } catch (IOException e) {
             throw new SettingsException("heartwise.platforms-file: cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -168,5 +167,10 @@ public final class Platforms implements PlatformRegistry {
             platforms.add(new Platform(entry.id(), entry.name() == null ? entry.id() : entry.name(), entry.hs256Secret(), jwks, entry.audience(), lti));
         }
         return platforms;
+    }
+
+    /** Built when a platforms file is first read: a start without one (platforms kept in the database) never loads YAML. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 }

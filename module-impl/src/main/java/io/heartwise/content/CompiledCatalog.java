@@ -86,7 +86,7 @@ public final class CompiledCatalog {
         Map<String, String> digests = new ConcurrentHashMap<>();
         ContentSource recording = path -> {
             Optional<String> text = source.read(path);
-            text.ifPresent(content -> digests.put(path, digest(content)));
+            text.ifPresent(content -> digests.put(path, digest(content.getBytes(StandardCharsets.UTF_8))));
             return text;
         };
         write(new CatalogLoader(recording).load(), digests, out);
@@ -110,7 +110,7 @@ public final class CompiledCatalog {
      *         was built from is unchanged there; otherwise empty, and the content must be loaded
      */
     public static Optional<ContentCatalog> read(ContentSource source) {
-        Optional<String> json = source.read(PATH);
+        Optional<byte[]> json = source.readBytes(PATH);
         if (json.isEmpty()) {
             return Optional.empty();
         }
@@ -126,7 +126,7 @@ public final class CompiledCatalog {
             return Optional.empty();
         }
         for (Map.Entry<String, String> file : stored.sources().entrySet()) {
-            if (!source.read(file.getKey()).map(CompiledCatalog::digest).equals(Optional.of(file.getValue()))) {
+            if (!source.readBytes(file.getKey()).map(CompiledCatalog::digest).equals(Optional.of(file.getValue()))) {
                 LOG.log(Level.INFO, file.getKey() + " changed since the build, so the content is loaded from its files");
                 return Optional.empty();
             }
@@ -150,8 +150,7 @@ public final class CompiledCatalog {
     }
 
     /** @return the file's CRC-32 and its length in bytes, such as {@code 1c291ca3-2048} */
-    static String digest(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    static String digest(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
         return HexFormat.of().toHexDigits((int) crc.getValue()) + "-" + bytes.length;

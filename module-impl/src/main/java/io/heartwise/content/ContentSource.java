@@ -17,6 +17,14 @@ public interface ContentSource {
     Optional<String> read(String path);
 
     /**
+     * @param path a path like {@code heartwise/lessons/index.yaml}
+     * @return the file's bytes, or empty when there is no such file
+     */
+    default Optional<byte[]> readBytes(String path) {
+        return read(path).map(text -> text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * Content from the class path, where the {@code lessons} and {@code quizzes} jars put it.
      *
      * @param loader the class loader to read from
@@ -24,14 +32,19 @@ public interface ContentSource {
      */
     static ContentSource classpath(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
-        return path -> {
-            try (InputStream in = loader.getResourceAsStream(path)) {
-                if (in == null) {
-                    return Optional.empty();
+        return new ContentSource() {
+            @Override
+            public Optional<String> read(String path) {
+                return readBytes(path).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public Optional<byte[]> readBytes(String path) {
+                try (InputStream in = loader.getResourceAsStream(path)) {
+                    return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + path, e);
                 }
-                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + path, e);
             }
         };
     }

@@ -22,35 +22,63 @@ import java.util.Optional;
  * and a servlet container's fast path both know them. Thread-safe.
  */
 public final class ContentRepresentations {
-    /** By operation (each is one instance of the route table), then by path parameters; never changed after construction. */
-    private final Map<Operation, Map<List<String>, Pending>> representations = new IdentityHashMap<>();
+    private final ObjectMapper mapper;
+    private final ContentCatalog catalog;
+    private final String cacheControl;
+    /**
+     * By operation (each is one instance of the route table), then by path parameters; made on
+     * first use, since it needs the route table, which reads every annotation of the API's
+     * contract, and never changed after.
+     */
+    private volatile Map<Operation, Map<List<String>, Pending>> representations;
 
     /** @param cacheControl the {@code Cache-Control} of every content response */
     public ContentRepresentations(ObjectMapper mapper, ContentCatalog catalog, String cacheControl) {
+        this.mapper = mapper;
+        this.catalog = catalog;
+        this.cacheControl = cacheControl;
+    }
+
+    private Map<Operation, Map<List<String>, Pending>> representations() {
+        Map<Operation, Map<List<String>, Pending>> built = representations;
+        if (built == null) {
+            synchronized (this) {
+                if (representations == null) {
+                    representations = index();
+                }
+                built = representations;
+            }
+        }
+        return built;
+    }
+
+    private Map<Operation, Map<List<String>, Pending>> index() {
+        Map<Operation, Map<List<String>, Pending>> index = new IdentityHashMap<>();
         Operation lessons = Routes.of(LessonsApi.class, "list");
         Operation lesson = Routes.of(LessonsApi.class, "get");
         Operation section = Routes.of(LessonsApi.class, "section");
         Operation quiz = Routes.of(QuizzesApi.class, "get");
-        put(new Pending(mapper, cacheControl, lessons, List.of(), catalog.lessonList()));
+        put(index, new Pending(mapper, cacheControl, lessons, List.of(), catalog.lessonList()));
         for (LessonSummary summary : catalog.lessonList().lessons()) {
             Lesson whole = catalog.lesson(summary.id()).orElseThrow();
-            put(new Pending(mapper, cacheControl, lesson, List.of(whole.id()), whole));
+            put(index, new Pending(mapper, cacheControl, lesson, List.of(whole.id()), whole));
             for (Section part : whole.sections()) {
-                put(new Pending(mapper, cacheControl, section, List.of(whole.id(), part.id()), part));
+                put(index, new Pending(mapper, cacheControl, section, List.of(whole.id(), part.id()), part));
             }
         }
         for (String quizId : catalog.quizIds()) {
-            put(new Pending(mapper, cacheControl, quiz, List.of(quizId), catalog.quiz(quizId).orElseThrow()));
+            put(index, new Pending(mapper, cacheControl, quiz, List.of(quizId), catalog.quiz(quizId).orElseThrow()));
         }
+        return index;
     }
 
-    private void put(Pending pending) {
-        representations.computeIfAbsent(pending.operation, any -> new HashMap<>()).put(pending.parameters, pending);
+    private static void put(Map<Operation, Map<List<String>, Pending>> index, Pending pending) {
+        index.computeIfAbsent(pending.operation, any -> new HashMap<>()).put(pending.parameters, pending);
     }
 
     /** @return the representation of a content operation's answer for these path parameters, in template order */
     public Optional<Representation> of(Operation operation, List<String> parameters) {
-        Map<List<String>, Pending> byParameters = representations.get(operation);
+        Map<List<String>, Pending> byParameters = representations().get(operation);
         return byParameters == null ? Optional.empty() : Optional.ofNullable(byParameters.get(parameters)).map(Pending::representation);
     }
 
@@ -61,7 +89,7 @@ public final class ContentRepresentations {
 
     /** @return every representation, each once */
     public List<Representation> all() {
-        return representations.values().stream().flatMap(byParameters -> byParameters.values().stream()).map(Pending::representation).toList();
+        return representations().values().stream().flatMap(byParameters -> byParameters.values().stream()).map(Pending::representation).toList();
     }
 
     /** One response's entity until it is first asked for; its representation from then on. */

@@ -63,7 +63,8 @@ public final class PlatformServices {
 
     private final ToolKeys keys;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Made on the first call to a platform: building one costs a tenth of a second and starts a selector thread. */
+    private volatile HttpClient http;
     private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
 
     private record AccessToken(String value, Instant usableUntil) {
@@ -72,6 +73,19 @@ public final class PlatformServices {
     public PlatformServices(ToolKeys keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     /** A score as AGS 2.0 defines it. */
@@ -110,7 +124,7 @@ public final class PlatformServices {
         body.put("gradingProgress", "FullyGraded");
         body.put("timestamp", TIMESTAMP.format(score.timestamp()));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(scoresUrl(lineItem)).timeout(TIMEOUT)
+            HttpResponse<String> response = http().send(HttpRequest.newBuilder(scoresUrl(lineItem)).timeout(TIMEOUT)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", SCORE_TYPE)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
@@ -184,7 +198,7 @@ public final class PlatformServices {
         HttpRequest built = request.build();
         HttpResponse<String> response;
         try {
-            response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            response = http().send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ServiceFailure(new Answer(Outcome.RETRY, 0, "cannot reach " + built.uri().getHost() + ": " + e.getMessage()));
         } catch (InterruptedException e) {
@@ -244,7 +258,7 @@ public final class PlatformServices {
         for (int pages = 0; page != null && pages < MAX_ROSTER_PAGES; pages++) {
             HttpResponse<String> response;
             try {
-                response = http.send(HttpRequest.newBuilder(page).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+                response = http().send(HttpRequest.newBuilder(page).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
                         .header("Accept", MEMBERSHIPS_TYPE).GET().build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new IllegalStateException("roster of " + platform.id() + ": cannot reach " + page.getHost() + ": " + e.getMessage());
@@ -312,7 +326,7 @@ public final class PlatformServices {
         form.put("scope", String.join(" ", new TreeSet<>(scopes)));
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
+            response = http().send(HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
