@@ -3,14 +3,8 @@ package io.heartwise.content;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.heartwise.api.Category;
-import io.heartwise.api.Choice;
 import io.heartwise.api.Lesson;
-import io.heartwise.api.LessonList;
-import io.heartwise.api.LessonSummary;
 import io.heartwise.api.Objective;
-import io.heartwise.api.Question;
-import io.heartwise.api.Quiz;
 import io.heartwise.api.Section;
 import io.heartwise.api.SourceNote;
 import io.heartwise.content.LessonParser.ParsedLesson;
@@ -324,28 +318,13 @@ public final class CatalogLoader {
     }
 
     private static ContentCatalog assemble(List<ParsedLesson> parsedLessons, Map<String, QuizDocument> quizDocuments) {
-        Map<String, Quiz> quizzes = new LinkedHashMap<>();
         Map<String, String> versions = new HashMap<>();
         ObjectMapper canonical = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
-        Map<String, Map<String, Objective>> objectives = new HashMap<>();
-        for (ParsedLesson parsed : parsedLessons) {
-            Map<String, Objective> ofLesson = objectives.computeIfAbsent(parsed.document().id(), id -> new HashMap<>());
-            parsed.document().sections().forEach(section -> section.effectiveObjectives()
-                    .forEach(objective -> ofLesson.put(objective.id(), new Objective(objective.id(), objective.text().strip()))));
-        }
         for (QuizDocument document : quizDocuments.values()) {
-            quizzes.put(document.id(), learnerView(document, objectives.getOrDefault(document.lesson(), Map.of())));
             versions.put(document.id(), version(canonical, document));
         }
-        Map<String, Lesson> lessons = new LinkedHashMap<>();
-        List<LessonSummary> summaries = new ArrayList<>();
-        for (ParsedLesson parsed : parsedLessons) {
-            Lesson lesson = lesson(parsed, quizDocuments);
-            lessons.put(lesson.id(), lesson);
-            summaries.add(new LessonSummary(lesson.id(), lesson.title(), lesson.summary(), lesson.sections().size(),
-                    lesson.readingMinutes(), lesson.estimatedMinutes(), lesson.links()));
-        }
-        return new ContentCatalog(new LessonList(List.copyOf(summaries)), lessons, quizzes, quizDocuments, versions);
+        List<Lesson> lessons = parsedLessons.stream().map(parsed -> lesson(parsed, quizDocuments)).toList();
+        return new ContentCatalog(lessons, quizDocuments, versions);
     }
 
     private static Lesson lesson(ParsedLesson parsed, Map<String, QuizDocument> quizzes) {
@@ -363,7 +342,7 @@ public final class CatalogLoader {
             sections.add(new Section(entry.id(), lessonId, i + 1, body.title(), body.html(), body.text(), body.wordCount(),
                     ReadingTime.minutes(body.wordCount()), ReadingTime.minutes(body.wordCount() + quizWords), entry.quiz(),
                     entry.effectiveObjectives().stream().map(objective -> new Objective(objective.id(), objective.text().strip())).toList(),
-                    links("self", "lessons/" + lessonId + "/sections/" + entry.id(),
+                    ContentCatalog.links("self", "lessons/" + lessonId + "/sections/" + entry.id(),
                             "lesson", "lessons/" + lessonId,
                             "quiz", "quizzes/" + entry.quiz())));
         }
@@ -371,34 +350,10 @@ public final class CatalogLoader {
                 "Lesson text from the article \"" + document.source().title() + "\"; summary, objectives and quizzes by Heartwise.");
         return new Lesson(lessonId, document.title(), document.summary().strip(), List.copyOf(document.objectives()),
                 ReadingTime.wholeMinutes(textWords), ReadingTime.wholeMinutes(allWords), source, document.reviewQuiz(), List.copyOf(sections),
-                links("self", "lessons/" + lessonId, "reviewQuiz", "quizzes/" + document.reviewQuiz()));
+                ContentCatalog.links("self", "lessons/" + lessonId, "reviewQuiz", "quizzes/" + document.reviewQuiz()));
     }
 
     /** @param objectives the objectives of the quiz's lesson, by id */
-    private static Quiz learnerView(QuizDocument document, Map<String, Objective> objectives) {
-        List<Question> questions = document.questions().stream()
-                .map(question -> new Question(question.id(), question.type(), question.prompt().strip(), question.effectivePoints(),
-                        question.choices().stream().map(choice -> new Choice(choice.id(), choice.text().strip())).toList(),
-                        question.effectiveCategories().stream().map(category -> new Category(category.id(), category.text().strip())).toList(),
-                        question.objective() == null ? null : objectives.get(question.objective())))
-                .toList();
-        Map<String, String> links = document.section() == null
-                ? links("self", "quizzes/" + document.id(), "lesson", "lessons/" + document.lesson())
-                : links("self", "quizzes/" + document.id(), "lesson", "lessons/" + document.lesson(),
-                        "section", "lessons/" + document.lesson() + "/sections/" + document.section());
-        return new Quiz(document.id(), document.title(), document.lesson(), document.section(),
-                document.section() == null ? "review" : "section", document.effectivePassMark(), document.maxScore(),
-                document.effectivePolicy().maxAttempts(), questions, links);
-    }
-
-    private static Map<String, String> links(String... pairs) {
-        Map<String, String> links = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            links.put(pairs[i], pairs[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(links);
-    }
-
     private static String version(ObjectMapper canonical, QuizDocument document) {
         try {
             byte[] json = canonical.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.heartwise.api.Lesson;
-import io.heartwise.api.LessonList;
-import io.heartwise.api.Quiz;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,7 +37,7 @@ public final class CompiledCatalog {
     public static final String PATH = "heartwise/compiled-catalog.json";
 
     /** Changes whenever the stored shape or the way content is turned into a catalog changes. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     private static final System.Logger LOG = System.getLogger(CompiledCatalog.class.getName());
     /** Held, so that the level set on it lasts: the build's output shows problems only, not Hibernate Validator's banner. */
@@ -48,9 +46,12 @@ public final class CompiledCatalog {
     private CompiledCatalog() {
     }
 
-    /** The stored shape: the catalog's contents in order, and the digests of the files it came from. */
-    record Stored(int format, Map<String, String> sources, LessonList lessonList, List<Lesson> lessons, List<Quiz> quizzes,
-                  List<QuizDocument> quizDocuments, Map<String, String> quizVersions) {
+    /**
+     * The stored shape: what the catalog is made of, in order (the lesson list and the learners'
+     * quizzes are derived from it, as when loading the files), and the digests of the files it came from.
+     */
+    record Stored(int format, Map<String, String> sources, List<Lesson> lessons, List<QuizDocument> quizDocuments,
+                  Map<String, String> quizVersions) {
     }
 
     /**
@@ -98,9 +99,8 @@ public final class CompiledCatalog {
         catalog.quizIds().forEach(id -> documents.put(id, catalog.quizDocument(id).orElseThrow()));
         Map<String, String> versions = new LinkedHashMap<>();
         documents.keySet().forEach(id -> versions.put(id, catalog.quizVersion(id).orElseThrow()));
-        Stored stored = new Stored(FORMAT, new TreeMap<>(sourceDigests), catalog.lessonList(),
+        Stored stored = new Stored(FORMAT, new TreeMap<>(sourceDigests),
                 catalog.lessonList().lessons().stream().map(summary -> catalog.lesson(summary.id()).orElseThrow()).toList(),
-                catalog.quizIds().stream().map(id -> catalog.quiz(id).orElseThrow()).toList(),
                 List.copyOf(documents.values()), versions);
         mapper().writeValue(out, stored);
     }
@@ -131,13 +131,9 @@ public final class CompiledCatalog {
                 return Optional.empty();
             }
         }
-        Map<String, Lesson> lessons = new LinkedHashMap<>();
-        stored.lessons().forEach(lesson -> lessons.put(lesson.id(), lesson));
-        Map<String, Quiz> quizzes = new LinkedHashMap<>();
-        stored.quizzes().forEach(quiz -> quizzes.put(quiz.id(), quiz));
         Map<String, QuizDocument> documents = new LinkedHashMap<>();
         stored.quizDocuments().forEach(document -> documents.put(document.id(), document));
-        return Optional.of(new ContentCatalog(stored.lessonList(), lessons, quizzes, documents, stored.quizVersions()));
+        return Optional.of(new ContentCatalog(stored.lessons(), documents, stored.quizVersions()));
     }
 
     private static ObjectMapper mapper() {

@@ -1,10 +1,16 @@
 package io.heartwise.content;
 
+import io.heartwise.api.Category;
+import io.heartwise.api.Choice;
 import io.heartwise.api.Lesson;
 import io.heartwise.api.LessonList;
+import io.heartwise.api.LessonSummary;
+import io.heartwise.api.Objective;
+import io.heartwise.api.Question;
 import io.heartwise.api.Quiz;
 import io.heartwise.api.Section;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +28,59 @@ public final class ContentCatalog {
     private final Map<String, QuizDocument> quizDocuments;
     private final Map<String, String> quizVersions;
 
-    ContentCatalog(LessonList lessonList, Map<String, Lesson> lessons, Map<String, Quiz> quizzes,
-                   Map<String, QuizDocument> quizDocuments, Map<String, String> quizVersions) {
-        this.lessonList = lessonList;
-        this.lessons = Collections.unmodifiableMap(new LinkedHashMap<>(lessons));
-        this.quizzes = Collections.unmodifiableMap(new LinkedHashMap<>(quizzes));
+    /**
+     * Derives the lesson list and the learners' view of every quiz from the lessons and the quiz
+     * documents, so that a catalog loaded from the files and one read from its compiled form
+     * come out the same.
+     *
+     * @param lessons       in teaching order
+     * @param quizDocuments by id, in teaching order
+     * @param quizVersions  by quiz id
+     */
+    ContentCatalog(List<Lesson> lessons, Map<String, QuizDocument> quizDocuments, Map<String, String> quizVersions) {
+        Map<String, Lesson> byId = new LinkedHashMap<>();
+        Map<String, Map<String, Objective>> objectives = new HashMap<>();
+        for (Lesson lesson : lessons) {
+            byId.put(lesson.id(), lesson);
+            Map<String, Objective> ofLesson = objectives.computeIfAbsent(lesson.id(), id -> new HashMap<>());
+            lesson.sections().forEach(section -> section.objectives().forEach(objective -> ofLesson.put(objective.id(), objective)));
+        }
+        Map<String, Quiz> learnerViews = new LinkedHashMap<>();
+        for (QuizDocument document : quizDocuments.values()) {
+            learnerViews.put(document.id(), learnerView(document, objectives.getOrDefault(document.lesson(), Map.of())));
+        }
+        this.lessonList = new LessonList(lessons.stream().map(lesson -> new LessonSummary(lesson.id(), lesson.title(), lesson.summary(),
+                lesson.sections().size(), lesson.readingMinutes(), lesson.estimatedMinutes(), lesson.links())).toList());
+        this.lessons = Collections.unmodifiableMap(byId);
+        this.quizzes = Collections.unmodifiableMap(learnerViews);
         this.quizDocuments = Collections.unmodifiableMap(new LinkedHashMap<>(quizDocuments));
         this.quizVersions = Map.copyOf(quizVersions);
+    }
+
+    /** @return what a learner sees of a quiz: its questions and choices, stripped, without keys or feedback */
+    private static Quiz learnerView(QuizDocument document, Map<String, Objective> objectives) {
+        List<Question> questions = document.questions().stream()
+                .map(question -> new Question(question.id(), question.type(), question.prompt().strip(), question.effectivePoints(),
+                        question.choices().stream().map(choice -> new Choice(choice.id(), choice.text().strip())).toList(),
+                        question.effectiveCategories().stream().map(category -> new Category(category.id(), category.text().strip())).toList(),
+                        question.objective() == null ? null : objectives.get(question.objective())))
+                .toList();
+        Map<String, String> links = document.section() == null
+                ? links("self", "quizzes/" + document.id(), "lesson", "lessons/" + document.lesson())
+                : links("self", "quizzes/" + document.id(), "lesson", "lessons/" + document.lesson(),
+                        "section", "lessons/" + document.lesson() + "/sections/" + document.section());
+        return new Quiz(document.id(), document.title(), document.lesson(), document.section(),
+                document.section() == null ? "review" : "section", document.effectivePassMark(), document.maxScore(),
+                document.effectivePolicy().maxAttempts(), questions, links);
+    }
+
+    /** @return a record's links, in the order given: relation, path, relation, path... */
+    static Map<String, String> links(String... pairs) {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            links.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(links);
     }
 
     /** @return every lesson, in teaching order */

@@ -128,20 +128,22 @@ public final class Heartwise implements AutoCloseable {
      */
     public static Heartwise start(Function<String, Optional<String>> lookup) {
         long startedAt = System.nanoTime();
-        Settings settings = Settings.from(lookup);
-        ScoreSending sending = ScoreSending.from(lookup);
         DatabaseSettings databaseSettings = DatabaseSettings.from(lookup);
         // Opening the database (pool, migrations) is the longest part of a start and depends on
         // nothing else: it goes first, on its own thread (the common pool has no spare thread on
-        // two cores), while this one reads the platforms and the content and builds the API's JSON
-        // mapper and the content's representations (which serialize nothing yet).
+        // two cores), while this one reads the other settings, the platforms and the content and
+        // builds the API's JSON mapper and the content's representations (which serialize nothing yet).
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(databaseSettings),
                 task -> new Thread(task, "heartwise:database-opening").start());
+        Settings settings;
+        ScoreSending sending;
         Platforms platforms;
         ContentCatalog catalog;
         ObjectMapper json;
         ContentRepresentations representations;
         try {
+            settings = Settings.from(lookup);
+            sending = ScoreSending.from(lookup);
             platforms = Platforms.load(settings.platformsFile(), settings.demoPlatform());
             catalog = CatalogLoader.loadFromClasspath();
             json = JsonMappers.api();
