@@ -12,12 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
@@ -37,7 +35,6 @@ public final class DynamicRegistration {
     static final String TOOL_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-tool-configuration";
     static final String PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration";
     static final String CANVAS_PRIVACY_LEVEL = "https://canvas.instructure.com/lti/privacy_level";
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** An OpenID configuration or a registration answer is a few kilobytes; more is not one. */
     private static final int MAX_ANSWER_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +42,6 @@ public final class DynamicRegistration {
 
     private final SharedPlatforms platforms;
     private final boolean loopbackHttp;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** @param loopbackHttp whether plain http is allowed to a loopback address (an LMS on this machine, tests) */
     public DynamicRegistration(SharedPlatforms platforms, boolean loopbackHttp) {
@@ -140,13 +136,13 @@ public final class DynamicRegistration {
     }
 
     private HttpResponse<InputStream> send(HttpRequest.Builder request, String token, String what, URI url) {
-        request.timeout(TIMEOUT).header("Accept", "application/json");
+        request.timeout(PlatformHttp.TIMEOUT).header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = PlatformHttp.client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException | IllegalArgumentException e) {
             throw new RegistrationFailed(502, "Heartwise could not reach the platform at " + origin(url) + " for " + what
                     + ": check that this server can reach the LMS, then register again.");

@@ -8,7 +8,6 @@ import io.heartwise.auth.ToolKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,6 @@ public final class PlatformServices {
     static final Duration ASSERTION_LIFETIME = Duration.ofMinutes(5);
     /** A cached access token is not used in its last minute: the request it goes with takes time too. */
     static final Duration TOKEN_MARGIN = Duration.ofMinutes(1);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** ISO 8601 with milliseconds and a numeric offset, as Moodle's own scores show and accept: {@code 2026-12-01T19:12:17.212+00:00}. */
     private static final java.time.format.DateTimeFormatter TIMESTAMP =
@@ -63,8 +61,6 @@ public final class PlatformServices {
 
     private final ToolKeys keys;
     private final Clock clock;
-    /** Made on the first call to a platform: building one costs a tenth of a second and starts a selector thread. */
-    private volatile HttpClient http;
     private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
 
     private record AccessToken(String value, Instant usableUntil) {
@@ -73,19 +69,6 @@ public final class PlatformServices {
     public PlatformServices(ToolKeys keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
-    }
-
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
-                }
-                client = http;
-            }
-        }
-        return client;
     }
 
     /** A score as AGS 2.0 defines it. */
@@ -124,7 +107,7 @@ public final class PlatformServices {
         body.put("gradingProgress", "FullyGraded");
         body.put("timestamp", TIMESTAMP.format(score.timestamp()));
         try {
-            HttpResponse<String> response = http().send(HttpRequest.newBuilder(scoresUrl(lineItem)).timeout(TIMEOUT)
+            HttpResponse<String> response = PlatformHttp.client().send(HttpRequest.newBuilder(scoresUrl(lineItem)).timeout(PlatformHttp.TIMEOUT)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", SCORE_TYPE)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
@@ -159,7 +142,7 @@ public final class PlatformServices {
             String token = accessToken(platform, TOOL_SCOPES);
             URI page = withQuery(find.container(), "resource_link_id", find.resourceLinkId(), "resource_id", quizId, "tag", QUIZ_TAG);
             for (int pages = 0; page != null && pages < MAX_LINE_ITEM_PAGES; pages++) {
-                HttpResponse<String> response = exchange(platform, HttpRequest.newBuilder(page).timeout(TIMEOUT)
+                HttpResponse<String> response = exchange(platform, HttpRequest.newBuilder(page).timeout(PlatformHttp.TIMEOUT)
                         .header("Authorization", "Bearer " + token).header("Accept", LINE_ITEMS_TYPE).GET());
                 JsonNode items = readJson(response, "the line items");
                 for (JsonNode item : items) {
@@ -178,7 +161,7 @@ public final class PlatformServices {
             body.put("resourceId", quizId);
             body.put("tag", QUIZ_TAG);
             body.put("resourceLinkId", find.resourceLinkId());
-            HttpResponse<String> created = exchange(platform, HttpRequest.newBuilder(find.container()).timeout(TIMEOUT)
+            HttpResponse<String> created = exchange(platform, HttpRequest.newBuilder(find.container()).timeout(PlatformHttp.TIMEOUT)
                     .header("Authorization", "Bearer " + token).header("Content-Type", LINE_ITEM_TYPE).header("Accept", LINE_ITEM_TYPE)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
             JsonNode item = readJson(created, "the new line item");
@@ -198,7 +181,7 @@ public final class PlatformServices {
         HttpRequest built = request.build();
         HttpResponse<String> response;
         try {
-            response = http().send(built, HttpResponse.BodyHandlers.ofString());
+            response = PlatformHttp.client().send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ServiceFailure(new Answer(Outcome.RETRY, 0, "cannot reach " + built.uri().getHost() + ": " + e.getMessage()));
         } catch (InterruptedException e) {
@@ -258,7 +241,7 @@ public final class PlatformServices {
         for (int pages = 0; page != null && pages < MAX_ROSTER_PAGES; pages++) {
             HttpResponse<String> response;
             try {
-                response = http().send(HttpRequest.newBuilder(page).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+                response = PlatformHttp.client().send(HttpRequest.newBuilder(page).timeout(PlatformHttp.TIMEOUT).header("Authorization", "Bearer " + token)
                         .header("Accept", MEMBERSHIPS_TYPE).GET().build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new IllegalStateException("roster of " + platform.id() + ": cannot reach " + page.getHost() + ": " + e.getMessage());
@@ -326,7 +309,7 @@ public final class PlatformServices {
         form.put("scope", String.join(" ", new TreeSet<>(scopes)));
         HttpResponse<String> response;
         try {
-            response = http().send(HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
+            response = PlatformHttp.client().send(HttpRequest.newBuilder(endpoint).timeout(PlatformHttp.TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
