@@ -933,7 +933,7 @@ class LtiLaunchTest extends JerseyTest {
         }
     }
 
-    private static Map<String, String> query(URI uri) {
+    static Map<String, String> query(URI uri) {
         Map<String, String> query = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');

@@ -6,31 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.heartwise.api.ProblemType;
 import io.heartwise.auth.Caller;
-import io.heartwise.auth.LaunchTokens;
 import io.heartwise.auth.Platform;
 import io.heartwise.auth.Platforms;
 import io.heartwise.auth.SharedPlatforms;
-import io.heartwise.auth.TokenVerifier;
-import io.heartwise.auth.ToolKeys;
-import io.heartwise.content.ContentFixtures;
 import io.heartwise.problem.ProblemException;
 import io.heartwise.report.MutableClock;
 import io.heartwise.store.Database;
-import io.heartwise.store.LtiStore;
-import io.heartwise.store.PlatformStore;
 import io.heartwise.store.PostgresSchema;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -54,8 +42,8 @@ class TwoNodesRegistrationTest {
              Database two = Database.open(schema.settings(schema.url(), 2))) {
             Platforms file = new Platforms(List.of(new Platform("file-lms", "File LMS", null, jwks.url("/jwks"), null,
                     new Platform.Lti("https://file.example", "client", URI.create("https://file.example/auth"), null, null, Set.of("d")))));
-            Node first = new Node(one, file, clock);
-            Node second = new Node(two, file, clock);
+            LtiNode first = new LtiNode(one, file, clock);
+            LtiNode second = new LtiNode(two, file, clock);
             assertEquals(Optional.empty(), second.platforms.findLti("https://lms.example", "client"), "not registered yet");
 
             first.platforms.register(new Platform("lms", "LMS", null, jwks.url("/jwks"), null,
@@ -64,19 +52,9 @@ class TwoNodesRegistrationTest {
             assertTrue(eventually(() -> second.platforms.findLti("https://lms.example", "client").isPresent(),
                     SharedPlatforms.MISS_REREAD_AFTER.plusSeconds(2)), "the other node reads it again on a miss");
 
-            LtiLaunches.Login login = second.launches.login(new LtiLaunches.LoginInitiation("https://lms.example", "hint",
-                    "https://heartwise.example/lessons/first-lesson", null, "client", "d", null), URI.create("https://heartwise.example/api/v1/lti/launch"));
-            URI redirect = login.authorizationRequest();
-            Map<String, String> query = new HashMap<>();
-            for (String pair : redirect.getRawQuery().split("&")) {
-                query.put(pair.substring(0, pair.indexOf('=')), URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8));
-            }
-            String idToken = LtiLaunchTest.sign(new JWTClaimsSet.Builder().issuer("https://lms.example").audience("client").subject("learner")
-                    .issueTime(Date.from(clock.instant())).expirationTime(Date.from(clock.instant().plusSeconds(60)))
-                    .claim("nonce", query.get("nonce")).claim(LtiClaims.VERSION, "1.3.0").claim(LtiClaims.MESSAGE_TYPE, "LtiResourceLinkRequest")
-                    .claim(LtiClaims.DEPLOYMENT_ID, "d").claim(LtiClaims.ROLES, List.of()).claim(LtiClaims.RESOURCE_LINK, Map.of("id", "r"))
-                    .build(), platformKey);
-            LtiLaunches.Launch launch = first.launches.launch(idToken, query.get("state"), PAGES,
+            LtiLaunches.Login login = second.login();
+            LtiNode.PlatformAnswer answer = LtiNode.PlatformAnswer.to(login, clock, platformKey);
+            LtiLaunches.Launch launch = first.launches.launch(answer.idToken(), answer.state(), PAGES,
                     new LtiLaunches.Browser(login.state(), null, false));
             assertEquals(new Caller("lms", "learner", "", Set.of(Caller.Role.LEARNER)), second.verifier.verify(launch.token()));
 
@@ -104,19 +82,5 @@ class TwoNodesRegistrationTest {
             Thread.sleep(100);
         }
         return condition.getAsBoolean();
-    }
-
-    private static final class Node {
-        final SharedPlatforms platforms;
-        final LtiLaunches launches;
-        final TokenVerifier verifier;
-
-        Node(Database database, Platforms file, MutableClock clock) {
-            LtiStore store = new LtiStore(database.dataSource());
-            platforms = new SharedPlatforms(file, new PlatformStore(database.dataSource()), clock);
-            LaunchTokens tokens = new LaunchTokens(new ToolKeys(store, clock), clock);
-            launches = new LtiLaunches(platforms, store, tokens, ContentFixtures.catalog(), clock, null);
-            verifier = new TokenVerifier(platforms, clock, tokens);
-        }
     }
 }
