@@ -353,7 +353,6 @@ public final class CatalogLoader {
                 ContentCatalog.links("self", "lessons/" + lessonId, "reviewQuiz", "quizzes/" + document.reviewQuiz()));
     }
 
-    /** @param objectives the objectives of the quiz's lesson, by id */
     private static String version(ObjectMapper canonical, QuizDocument document) {
         try {
             byte[] json = canonical.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);

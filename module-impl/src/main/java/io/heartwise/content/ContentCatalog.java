@@ -57,7 +57,10 @@ public final class ContentCatalog {
         this.quizVersions = Map.copyOf(quizVersions);
     }
 
-    /** @return what a learner sees of a quiz: its questions and choices, stripped, without keys or feedback */
+    /**
+     * @param objectives the objectives of the quiz's lesson, by id
+     * @return what a learner sees of a quiz: its questions and choices, stripped, without keys or feedback
+     */
     private static Quiz learnerView(QuizDocument document, Map<String, Objective> objectives) {
         List<Question> questions = document.questions().stream()
                 .map(question -> new Question(question.id(), question.type(), question.prompt().strip(), question.effectivePoints(),

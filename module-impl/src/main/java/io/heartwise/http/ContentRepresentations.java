@@ -58,16 +58,16 @@ public final class ContentRepresentations {
         Operation lesson = Routes.of(LessonsApi.class, "get");
         Operation section = Routes.of(LessonsApi.class, "section");
         Operation quiz = Routes.of(QuizzesApi.class, "get");
-        put(index, new Pending(mapper, cacheControl, lessons, List.of(), catalog.lessonList()));
+        put(index, new Pending(lessons, List.of(), catalog.lessonList()));
         for (LessonSummary summary : catalog.lessonList().lessons()) {
             Lesson whole = catalog.lesson(summary.id()).orElseThrow();
-            put(index, new Pending(mapper, cacheControl, lesson, List.of(whole.id()), whole));
+            put(index, new Pending(lesson, List.of(whole.id()), whole));
             for (Section part : whole.sections()) {
-                put(index, new Pending(mapper, cacheControl, section, List.of(whole.id(), part.id()), part));
+                put(index, new Pending(section, List.of(whole.id(), part.id()), part));
             }
         }
         for (String quizId : catalog.quizIds()) {
-            put(index, new Pending(mapper, cacheControl, quiz, List.of(quizId), catalog.quiz(quizId).orElseThrow()));
+            put(index, new Pending(quiz, List.of(quizId), catalog.quiz(quizId).orElseThrow()));
         }
         return index;
     }
@@ -93,17 +93,13 @@ public final class ContentRepresentations {
     }
 
     /** One response's entity until it is first asked for; its representation from then on. */
-    private static final class Pending {
-        private final ObjectMapper mapper;
-        private final String cacheControl;
+    private final class Pending {
         private final Operation operation;
         private final List<String> parameters;
         private final Object entity;
         private volatile Representation representation;
 
-        Pending(ObjectMapper mapper, String cacheControl, Operation operation, List<String> parameters, Object entity) {
-            this.mapper = mapper;
-            this.cacheControl = cacheControl;
+        Pending(Operation operation, List<String> parameters, Object entity) {
             this.operation = operation;
             this.parameters = List.copyOf(parameters);
             this.entity = entity;
