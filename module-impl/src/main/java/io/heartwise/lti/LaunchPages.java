@@ -156,7 +156,8 @@ final class LaunchPages {
         return page(response, body, "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; form-action *; base-uri 'none'");
     }
 
-    private static Response page(Response.ResponseBuilder response, String body, String policy) {
+    /** A page that is never cached, sent to no other site, under {@code policy} (its Content-Security-Policy). */
+    static Response page(Response.ResponseBuilder response, String body, String policy) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return response.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body).cacheControl(noStore)

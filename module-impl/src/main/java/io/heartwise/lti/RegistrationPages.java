@@ -1,8 +1,6 @@
 package io.heartwise.lti;
 
 import io.heartwise.auth.Platform;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,13 +43,7 @@ final class RegistrationPages {
     }
 
     private static Response html(Response.ResponseBuilder response, String body, String scripts) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return response.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body).cacheControl(noStore)
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; " + scripts + "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'")
-                .build();
+        return LaunchPages.page(response, body, "default-src 'none'; " + scripts + "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
     }
 
     private static String sha256(String text) {
