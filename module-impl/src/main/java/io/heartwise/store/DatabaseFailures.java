@@ -31,10 +31,23 @@ public final class DatabaseFailures {
      */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "57014", "90098", "90121");
 
+    /** SQLState of a unique or primary key violation, in PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     /** Cause chains are short; the bound only protects against a cycle. */
     private static final int MAX_DEPTH = 32;
 
     private DatabaseFailures() {
+    }
+
+    /** Looks through the whole chain: JDBC batches report the row's own exception as the next one. */
+    static boolean isUniqueViolation(SQLException failure) {
+        for (Throwable cause : failure) {
+            if (cause instanceof SQLException sqlException && UNIQUE_VIOLATION.equals(sqlException.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -51,8 +51,6 @@ public final class JdbcAttemptStore implements AttemptStore {
     /** {@link #ping()} promises an answer within a couple of seconds. */
     private static final int PING_TIMEOUT_SECONDS = 2;
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private static final String COLUMNS = "id, platform_id, learner_id, context_id, quiz_id, quiz_version, attempt_number, "
             + "started_at, submitted_at, score, max_score, passed, result_json";
 
@@ -79,7 +77,7 @@ public final class JdbcAttemptStore implements AttemptStore {
             try {
                 return insertOnce(attempt, maxAttempts);
             } catch (SQLException e) {
-                if (!isUniqueViolation(e)) {
+                if (!DatabaseFailures.isUniqueViolation(e)) {
                     throw DatabaseFailures.translate("storing attempt " + attempt.id(), e);
                 }
                 // Another insert took our number or our idempotency key first and has committed:
@@ -432,16 +430,6 @@ public final class JdbcAttemptStore implements AttemptStore {
             throw new IllegalArgumentException(field + " " + value + " is outside the instants the store keeps, "
                     + InstantRange.EARLIEST + " to " + InstantRange.LATEST);
         }
-    }
-
-    /** Looks through the whole chain: JDBC batches report the row's own exception as the next one. */
-    private static boolean isUniqueViolation(SQLException failure) {
-        for (Throwable cause : failure) {
-            if (cause instanceof SQLException sqlException && UNIQUE_VIOLATION.equals(sqlException.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -22,9 +22,6 @@ import javax.sql.DataSource;
  * registering at once cannot both win: the loser gets {@link DuplicateException}. Thread-safe.
  */
 public final class PlatformStore {
-    /** SQLState of a unique or primary key violation, in PostgreSQL and H2 alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final DataSource dataSource;
 
     /**
@@ -173,7 +170,7 @@ public final class PlatformStore {
         try {
             return Transactions.inOne(dataSource, work);
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (DatabaseFailures.isUniqueViolation(e)) {
                 throw new DuplicateException("Another registered platform has this id, or this issuer and client_id.");
             }
             throw DatabaseFailures.translate(action, e);
