@@ -89,10 +89,9 @@ public final class PlatformServices {
      *         or a refused access token (then dropped from the cache); {@link Outcome#REJECTED} on any other 4xx
      */
     public Answer postScore(Platform platform, URI lineItem, Score score) {
-        Set<String> scopes = TOOL_SCOPES;
         String token;
         try {
-            token = accessToken(platform, scopes);
+            token = accessToken(platform, TOOL_SCOPES);
         } catch (ServiceFailure e) {
             return e.answer;
         }
@@ -107,19 +106,14 @@ public final class PlatformServices {
         body.put("gradingProgress", "FullyGraded");
         body.put("timestamp", TIMESTAMP.format(score.timestamp()));
         try {
-            HttpResponse<String> response = PlatformHttp.client().send(HttpRequest.newBuilder(scoresUrl(lineItem)).timeout(PlatformHttp.TIMEOUT)
+            return answer(exchange(platform, HttpRequest.newBuilder(scoresUrl(lineItem)).timeout(PlatformHttp.TIMEOUT)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", SCORE_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 401) {
-                tokens.remove(cacheKey(platform, scopes));
-            }
-            return answer(response);
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
+        } catch (ServiceFailure e) {
+            return e.answer;
         } catch (IOException e) {
             return new Answer(Outcome.RETRY, 0, "cannot reach " + lineItem.getHost() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(Outcome.RETRY, 0, "interrupted");
         }
     }
 
@@ -151,9 +145,7 @@ public final class PlatformServices {
                         return new LineItem(new Answer(Outcome.SENT, response.statusCode(), "found"), URI.create(item.get("id").asText()));
                     }
                 }
-                URI current = page;
-                page = response.headers().allValues("Link").stream().map(NEXT::matcher).filter(java.util.regex.Matcher::find)
-                        .map(matcher -> current.resolve(matcher.group(1))).findFirst().orElse(null);
+                page = next(response, page);
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("scoreMaximum", scoreMaximum);
@@ -204,6 +196,12 @@ public final class PlatformServices {
         } catch (IOException e) {
             throw new ServiceFailure(new Answer(Outcome.RETRY, response.statusCode(), what + " is not JSON"));
         }
+    }
+
+    /** @return the page after {@code page}, from the answer's {@code Link: <...>; rel="next"}; {@code null} on the last page */
+    private static URI next(HttpResponse<String> response, URI page) {
+        return response.headers().allValues("Link").stream().map(NEXT::matcher).filter(java.util.regex.Matcher::find)
+                .map(matcher -> page.resolve(matcher.group(1))).findFirst().orElse(null);
     }
 
     /** @return {@code url} with the parameters added to its query, which is kept */
@@ -268,9 +266,7 @@ public final class PlatformServices {
             } catch (IOException e) {
                 throw new IllegalStateException("roster of " + platform.id() + ": the answer is not JSON");
             }
-            URI current = page;
-            page = response.headers().allValues("Link").stream().map(NEXT::matcher).filter(java.util.regex.Matcher::find)
-                    .map(matcher -> current.resolve(matcher.group(1))).findFirst().orElse(null);
+            page = next(response, page);
         }
         return members;
     }
