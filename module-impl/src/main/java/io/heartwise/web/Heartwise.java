@@ -236,26 +236,22 @@ public final class Heartwise implements AutoCloseable {
     }
 
     private synchronized void startScoreSending() {
-        if (scoreSending == null) {
-            scoreSending = startScoreSending(scoreSender, sendingInterval);
+        if (scoreSending != null) {
+            return;
         }
-    }
-
-    private static java.util.concurrent.ScheduledExecutorService startScoreSending(ScoreSender sender, java.time.Duration interval) {
-        java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+        scoreSending = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "heartwise:lti-scores");
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(() -> {
+        scoreSending.scheduleWithFixedDelay(() -> {
             try {
-                sender.sendDue();
+                scoreSender.sendDue();
             } catch (RuntimeException e) {
                 // The database or a platform is down: the outbox keeps the scores; the next pass tries again.
                 LOG.log(Level.WARNING, "Sending LTI scores failed for now: " + e.getMessage());
             }
-        }, interval.toMillis(), interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        return executor;
+        }, sendingInterval.toMillis(), sendingInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** @return keeps the rosters of courses (NRPS) */
